@@ -1,0 +1,327 @@
+package org.contactguard.core.decision;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.contactguard.core.engine.Effect;
+import org.contactguard.core.engine.PackInfo;
+import org.contactguard.core.engine.ParameterOverride;
+import org.contactguard.core.engine.RuleInfo;
+import org.contactguard.core.engine.RuleLoadException;
+import org.contactguard.core.engine.RuleSet;
+import org.contactguard.core.engine.RuleSetLoader;
+import org.contactguard.core.engine.RuleSources;
+import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.InvalidInputException;
+import org.contactguard.core.rules.Finding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether proposed debt-collection contacts may happen.
+ *
+ * <p>Build one engine and share it: {@link #decide} is safe to call from any number of threads,
+ * gives the same decision for the same request, and never throws: a request it cannot use is
+ * denied with {@code INPUT-INVALID}, a failure inside the engine with {@code ENGINE-ERROR}.
+ *
+ * <pre>{@code
+ * ComplianceEngine engine = ComplianceEngine.builder()
+ *         .pack("starter")
+ *         .parameter("starter", "callCap", "5")
+ *         .build();
+ * Decision decision = engine.decide(request);
+ * }</pre>
+ */
+public final class ComplianceEngine {
+
+    /** Default look-ahead for {@link Decision#nextPermittedAt()}. */
+    public static final Duration DEFAULT_LOOKAHEAD = Duration.ofDays(14);
+    /** Re-decisions spent looking for the next permitted moment before giving up. */
+    static final int MAX_LOOKAHEAD_STEPS = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
+
+    private final RuleSources sources;
+    private final Duration lookahead;
+    private final AtomicReference<RuleSet> current;
+
+    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSet rules) {
+        this.sources = sources;
+        this.lookahead = lookahead;
+        this.current = new AtomicReference<>(rules);
+    }
+
+    /** Starts configuring an engine. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides {@code request}. Never throws and never allows by accident: invalid input gives
+     * DENY with {@code INPUT-INVALID} naming the field, an internal failure DENY with
+     * {@code ENGINE-ERROR}.
+     */
+    public Decision decide(DecisionRequest request) {
+        RuleSet rules = current.get();
+        String id = request == null ? null : request.id();
+        String version = rules.version(defaultPacks(rules));
+        try {
+            if (request == null) {
+                return Decision.denied(null, Reason.inputInvalid("request", "is required"), version);
+            }
+            List<String> packs = selectPacks(rules, request);
+            version = rules.version(packs);
+            Optional<InvalidInputException> problem = request.firstProblem();
+            if (problem.isPresent()) {
+                return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
+            }
+            Assessment first = assess(rules, request, packs, request.action().at());
+            if (first.reasons().isEmpty()) {
+                return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
+            }
+            Instant next = nextPermitted(rules, request, packs, first);
+            return new Decision(id, Verdict.DENY, first.reasons(), first.advisories(), next, version);
+        } catch (InvalidInputException e) {
+            return Decision.denied(id, Reason.inputInvalid(e.field(), e.problem()), version);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // Fail closed: whatever broke, this contact is not allowed. The cause goes to the log
+            // with the request id so an operator can find it; the caller gets a reason, not a throw.
+            LOG.error("Engine error deciding request {}; denied", id, e);
+            return Decision.denied(id, Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    version);
+        }
+    }
+
+    /**
+     * Reads the rule sources again and, if they load, swaps them in atomically: decisions already
+     * under way finish on the rules they started with. If they do not load, the current rules keep
+     * serving and the problems are thrown.
+     *
+     * @return the newly loaded rules
+     * @throws RuleLoadException every problem, each with file and line; nothing was swapped
+     */
+    public synchronized RuleSet reload() {
+        try {
+            RuleSet fresh = RuleSetLoader.load(sources);
+            RuleSet previous = current.getAndSet(fresh);
+            LOG.info("Rules reloaded: {} -> {}", previous.version(defaultPacks(previous)),
+                    fresh.version(defaultPacks(fresh)));
+            return fresh;
+        } catch (RuleLoadException e) {
+            LOG.warn("Reload failed; the previous rules keep serving. {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The rules currently deciding. */
+    public RuleSet rules() {
+        return current.get();
+    }
+
+    /** The version of the rules that decide requests which name no packs. */
+    public String version() {
+        RuleSet rules = current.get();
+        return rules.version(defaultPacks(rules));
+    }
+
+    private static List<String> defaultPacks(RuleSet rules) {
+        return rules.packs().stream().map(PackInfo::id).toList();
+    }
+
+    private static List<String> selectPacks(RuleSet rules, DecisionRequest request) {
+        if (request.packs().isEmpty()) {
+            return defaultPacks(rules);
+        }
+        for (int i = 0; i < request.packs().size(); i++) {
+            String pack = request.packs().get(i);
+            if (rules.pack(pack) == null) {
+                throw new InvalidInputException("packs[" + i + "]", "unknown pack \"" + pack + "\"; loaded: "
+                        + defaultPacks(rules));
+            }
+        }
+        return request.packs();
+    }
+
+    /**
+     * Re-decides at each moment the denying rules name until all packs agree. Each rule's
+     * suggestion is the earliest moment that rule would allow, so the latest of them is a lower
+     * bound for a moment all allow; iterating from there finds the earliest one.
+     */
+    private Instant nextPermitted(RuleSet rules, DecisionRequest request, List<String> packs, Assessment first) {
+        Instant at = request.action().at();
+        Instant limit = at.plus(lookahead);
+        Instant previous = at;
+        Assessment assessment = first;
+        for (int step = 0; step < MAX_LOOKAHEAD_STEPS; step++) {
+            Instant candidate = assessment.retryAt();
+            if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
+                return null;
+            }
+            assessment = assess(rules, request, packs, candidate);
+            if (assessment.reasons().isEmpty()) {
+                return candidate;
+            }
+            previous = candidate;
+        }
+        return null;
+    }
+
+    /** Reasons, advisories and the earliest moment every denying rule would stop objecting. */
+    private record Assessment(List<Reason> reasons, List<Reason> advisories, Instant retryAt) {
+    }
+
+    private static Assessment assess(RuleSet rules, DecisionRequest request, List<String> packs, Instant at) {
+        List<Finding> findings = new ArrayList<>(rules.evaluate(request, packs, at));
+        // Sessions return findings in no particular order; sort so the same request always reads the same.
+        findings.sort(Comparator.comparing((Finding f) -> rules.rule(f.ruleId()).pack())
+                .thenComparing(Finding::ruleId)
+                .thenComparing(f -> f.invalidField() == null ? "" : f.invalidField())
+                .thenComparing(f -> f.detail() == null ? "" : f.detail()));
+        Map<String, Reason> denials = new LinkedHashMap<>();
+        Map<String, Reason> advisories = new LinkedHashMap<>();
+        Map<String, Set<String>> details = new LinkedHashMap<>();
+        Instant retryAt = null;
+        boolean endless = false;
+        for (Finding finding : findings) {
+            RuleInfo rule = rules.rule(finding.ruleId());
+            if (rule == null) {
+                throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
+            }
+            if (finding.invalidField() != null) {
+                Reason reason = new Reason(Reason.INPUT_INVALID, rule.pack(), rule.citation(), rule.authority(),
+                        finding.invalidField() + ": " + finding.detail());
+                denials.putIfAbsent(Reason.INPUT_INVALID + "|" + finding.invalidField(), reason);
+                endless = true;
+                continue;
+            }
+            Map<String, Reason> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
+            target.putIfAbsent(rule.id(), null);
+            if (finding.detail() != null) {
+                details.computeIfAbsent(rule.id(), k -> new LinkedHashSet<>()).add(finding.detail());
+            } else {
+                details.putIfAbsent(rule.id(), new LinkedHashSet<>());
+            }
+            if (rule.effect() == Effect.DENY) {
+                if (finding.retryAt() == null) {
+                    endless = true;
+                } else if (retryAt == null || finding.retryAt().isAfter(retryAt)) {
+                    retryAt = finding.retryAt();
+                }
+            }
+        }
+        return new Assessment(complete(rules, denials, details), complete(rules, advisories, details),
+                endless ? null : retryAt);
+    }
+
+    private static List<Reason> complete(RuleSet rules, Map<String, Reason> slots, Map<String, Set<String>> details) {
+        List<Reason> reasons = new ArrayList<>(slots.size());
+        for (Map.Entry<String, Reason> slot : slots.entrySet()) {
+            if (slot.getValue() != null) {
+                reasons.add(slot.getValue());
+                continue;
+            }
+            RuleInfo rule = rules.rule(slot.getKey());
+            Set<String> extra = details.get(rule.id());
+            String message = extra == null || extra.isEmpty() ? rule.message()
+                    : rule.message() + ": " + String.join("; ", extra);
+            reasons.add(new Reason(rule.id(), rule.pack(), rule.citation(), rule.authority(), message));
+        }
+        return reasons;
+    }
+
+    /** Configures and loads a {@link ComplianceEngine}. */
+    public static final class Builder {
+        private final List<String> packs = new ArrayList<>();
+        private Path rulesDirectory;
+        private final List<Path> parameterFiles = new ArrayList<>();
+        private final List<ParameterOverride> overrides = new ArrayList<>();
+        private Duration lookahead = DEFAULT_LOOKAHEAD;
+        private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /** Loads pack {@code id}; call again for more. With none named, every pack the source offers is loaded. */
+        public Builder pack(String id) {
+            packs.add(Objects.requireNonNull(id, "pack"));
+            return this;
+        }
+
+        /** Loads each of {@code ids}. */
+        public Builder packs(String... ids) {
+            for (String id : ids) {
+                pack(id);
+            }
+            return this;
+        }
+
+        /**
+         * Reads packs from this folder (a folder of pack folders, or one pack folder) instead of the
+         * classpath; {@link ComplianceEngine#reload()} reads it again.
+         */
+        public Builder rulesDirectory(Path folder) {
+            this.rulesDirectory = Objects.requireNonNull(folder, "folder");
+            return this;
+        }
+
+        /** Applies a file of {@code pack.parameter = value} overrides; read again on reload. */
+        public Builder parameters(Path file) {
+            parameterFiles.add(Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Applies overrides given as {@code "pack.parameter" -> value}. */
+        public Builder parameters(Map<String, String> values) {
+            values.forEach((key, value) -> {
+                int dot = key.indexOf('.');
+                if (dot <= 0) {
+                    throw new IllegalArgumentException("parameter key '" + key + "' must be written pack.parameter");
+                }
+                parameter(key.substring(0, dot), key.substring(dot + 1), value);
+            });
+            return this;
+        }
+
+        /** Overrides one parameter of one pack. */
+        public Builder parameter(String pack, String name, String value) {
+            overrides.add(new ParameterOverride(pack, name, value, "(builder)", 0));
+            return this;
+        }
+
+        /** How far ahead to look for {@link Decision#nextPermittedAt()}; default 14 days. */
+        public Builder lookahead(Duration horizon) {
+            if (horizon.isNegative() || horizon.isZero()) {
+                throw new IllegalArgumentException("lookahead must be positive, was " + horizon);
+            }
+            this.lookahead = horizon;
+            return this;
+        }
+
+        /** The class loader that finds classpath packs and the classes rules use. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Loads, checks and compiles the rules.
+         *
+         * @throws RuleLoadException every problem found, each with file and line
+         */
+        public ComplianceEngine build() {
+            RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader);
+            RuleSet rules = RuleSetLoader.load(sources);
+            return new ComplianceEngine(sources, lookahead, rules);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.contactguard.core.decision;
+
+import java.util.Objects;
+import org.contactguard.core.model.Authority;
+
+/**
+ * Why a rule denied or flagged an action: the rule, where the law says so, and a plain message.
+ *
+ * @param ruleId the rule's {@code @id}, or a reserved id: {@code INPUT-INVALID}, {@code ENGINE-ERROR},
+ *     {@code LEDGER-UNAVAILABLE}
+ * @param pack the pack the rule belongs to ({@code engine} for reserved reasons the engine itself gives)
+ * @param citation the instrument and article
+ * @param authority what kind of source the citation is
+ * @param message what is wrong, in plain words
+ */
+public record Reason(String ruleId, String pack, String citation, Authority authority, String message) {
+
+    /** Rule id of the reason given when the request itself is unusable. */
+    public static final String INPUT_INVALID = "INPUT-INVALID";
+    /** Rule id of the reason given when the engine failed while deciding. */
+    public static final String ENGINE_ERROR = "ENGINE-ERROR";
+    /** Rule id of the reason given when the contact ledger cannot be reached. */
+    public static final String LEDGER_UNAVAILABLE = "LEDGER-UNAVAILABLE";
+    /** The pack named on reasons the engine gives itself. */
+    public static final String ENGINE_PACK = "engine";
+
+    public Reason {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(citation, "citation");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** The request is unusable: {@code field} names where, {@code problem} says what. */
+    public static Reason inputInvalid(String field, String problem) {
+        return new Reason(INPUT_INVALID, ENGINE_PACK, "Contactguard contract v1: fail closed on invalid input",
+                Authority.HOUSE_POLICY, field + ": " + problem);
+    }
+
+    /** The engine failed; the action is denied rather than allowed by accident. */
+    public static Reason engineError(String problem) {
+        return new Reason(ENGINE_ERROR, ENGINE_PACK, "Contactguard: fail closed on engine error", Authority.HOUSE_POLICY,
+                problem);
+    }
+
+    /** The contact history could not be read or written, so caps cannot be checked. */
+    public static Reason ledgerUnavailable(String problem) {
+        return new Reason(LEDGER_UNAVAILABLE, ENGINE_PACK, "Contactguard: fail closed without contact history",
+                Authority.HOUSE_POLICY, problem);
+    }
+
+    @Override
+    public String toString() {
+        return ruleId + " [" + pack + "] " + citation + " (" + authority + "): " + message;
+    }
+}

@@ -1,0 +1,28 @@
+package org.contactguard.core.engine;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A loaded pack: what {@code contactguard packs} lists and what the decision's rule-set version
+ * is computed from.
+ *
+ * @param id the pack id
+ * @param name {@code pack.name}
+ * @param description {@code pack.description}
+ * @param packageName the DRL package all of the pack's files use
+ * @param parameters the effective parameter values (after overrides), by name, in name order
+ * @param rules the pack's rules in file and line order
+ * @param digest SHA-256 (hex) of the pack's files and effective parameters
+ * @param source where the pack was read from
+ */
+public record PackInfo(String id, String name, String description, String packageName, Map<String, Object> parameters,
+        List<RuleInfo> rules, String digest, String source) {
+
+    public PackInfo {
+        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+        rules = List.copyOf(rules);
+    }
+}

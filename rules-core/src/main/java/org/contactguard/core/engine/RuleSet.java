@@ -1,0 +1,157 @@
+package org.contactguard.core.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.contactguard.core.model.Account;
+import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.ThirdParty;
+import org.contactguard.core.rules.ActionTime;
+import org.contactguard.core.rules.ContactHistory;
+import org.contactguard.core.rules.Finding;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * Compiled, validated rule packs: immutable after construction and shared by every thread.
+ *
+ * <p>All loaded packs live in one KieBase; a request that names a subset of them is evaluated
+ * with an agenda filter on the packs' DRL packages, so one compiled base serves every
+ * combination. Sessions come from a pool and are reset on return.
+ */
+public final class RuleSet {
+
+    /** More firings than this in one evaluation means rules are looping: an engine error, not a verdict. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final Map<String, PackInfo> packs;
+    private final Map<String, RuleInfo> rulesById;
+    private final Map<String, Object> parameterFacts;
+    private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
+
+    RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
+            Map<String, Object> parameterFacts) {
+        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.packs = Map.copyOf(packs);
+        this.rulesById = Map.copyOf(rulesById);
+        this.parameterFacts = Map.copyOf(parameterFacts);
+        this.packOrder = List.copyOf(packs.keySet());
+    }
+
+    private final List<String> packOrder;
+
+    /** Loaded packs in load order. */
+    public List<PackInfo> packs() {
+        return packOrder.stream().map(packs::get).toList();
+    }
+
+    /** The loaded pack with {@code id}, or null. */
+    public PackInfo pack(String id) {
+        return packs.get(id);
+    }
+
+    /** Metadata of the rule with {@code id}, or null. */
+    public RuleInfo rule(String id) {
+        return rulesById.get(id);
+    }
+
+    /** Every loaded rule, by pack then file and line. */
+    public List<RuleInfo> rules() {
+        List<RuleInfo> all = new ArrayList<>();
+        packs().forEach(pack -> all.addAll(pack.rules()));
+        return all;
+    }
+
+    /**
+     * Version of the rules that decide for {@code packIds}: a hash of those packs' files and
+     * effective parameters, so two engines with the same files and parameters agree on it.
+     */
+    public String version(List<String> packIds) {
+        return versions.computeIfAbsent(List.copyOf(packIds), ids -> {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                ids.stream().sorted().forEach(id -> sha.update((id + "=" + packs.get(id).digest() + ";")
+                        .getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of().formatHex(sha.digest(), 0, 8);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+        });
+    }
+
+    /**
+     * Runs the rules of {@code packIds} (all of them loaded) on {@code request} as if its action
+     * happened at {@code at}, and returns what they found, unordered.
+     */
+    public List<Finding> evaluate(DecisionRequest request, List<String> packIds, Instant at) {
+        KieSession session = sessions.newKieSession();
+        boolean clean = false;
+        try {
+            for (String id : packIds) {
+                Object parameters = parameterFacts.get(id);
+                if (parameters != null) {
+                    session.insert(parameters);
+                }
+            }
+            session.insert(request.collector());
+            session.insert(at.equals(request.action().at()) ? request.action() : request.action().withAt(at));
+            session.insert(request.debtor());
+            for (Account account : request.accounts()) {
+                session.insert(account);
+            }
+            for (ThirdParty thirdParty : request.thirdParties()) {
+                session.insert(thirdParty);
+            }
+            session.insert(new ActionTime(at, request.debtor().timeZones()));
+            session.insert(ContactHistory.of(at, request.history()));
+            int fired = session.fireAllRules(filterFor(packIds), MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
+            }
+            Collection<?> found = session.getObjects(object -> object instanceof Finding);
+            List<Finding> findings = new ArrayList<>(found.size());
+            for (Object finding : found) {
+                findings.add((Finding) finding);
+            }
+            clean = true;
+            return findings;
+        } finally {
+            if (clean) {
+                session.dispose();
+            } else {
+                // A session that failed mid-evaluation is not trusted back into the pool.
+                session.destroy();
+            }
+        }
+    }
+
+    private AgendaFilter filterFor(List<String> packIds) {
+        if (packIds.size() == packs.size()) {
+            return null;
+        }
+        Set<String> packages = new HashSet<>();
+        for (String id : packIds) {
+            packages.add(packs.get(id).packageName());
+        }
+        return match -> packages.contains(match.getRule().getPackageName());
+    }
+
+    /** The compiled base, for tools that inspect it. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+}

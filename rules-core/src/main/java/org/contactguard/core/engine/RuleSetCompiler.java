@@ -1,0 +1,459 @@
+package org.contactguard.core.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.contactguard.core.model.Authority;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieBase;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Turns pack files into a {@link RuleSet}, or a {@link RuleLoadException} listing every problem
+ * with file and line.
+ *
+ * <p>Checks run on the parsed DRL before Drools compiles it, because the parser keeps the line
+ * of every rule and declaration while the compiled rule base does not. Problems are collected,
+ * not thrown one by one, so an editor fixes a whole file in one pass.
+ */
+final class RuleSetCompiler {
+
+    static final Set<String> RESERVED_IDS = Set.of("INPUT-INVALID", "ENGINE-ERROR", "LEDGER-UNAVAILABLE");
+    private static final List<String> REQUIRED_METADATA = List.of("id", "citation", "authority", "message");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b.*");
+    private static final String PARAMETERS_ANNOTATION = "parameters";
+
+    private final ClassLoader classLoader;
+    private final List<RuleProblem> problems = new ArrayList<>();
+
+    private RuleSetCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * Compiles {@code packs} (with {@code overrides} applied) into one rule set whose default packs
+     * are {@code defaultPacks}; throws {@link RuleLoadException} listing every problem.
+     */
+    static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader) {
+        return new RuleSetCompiler(classLoader).run(packs, overrides);
+    }
+
+    /** A pack after parsing, on its way to becoming a {@link PackInfo}. */
+    private static final class ParsedPack {
+        final PackFiles files;
+        final PropertiesFile properties;
+        final Map<String, PackageDescr> descrByFile = new LinkedHashMap<>();
+        String packageName;
+        String parameterType;
+        String parameterTypeFile;
+        final Map<String, DeclaredParameter> declared = new LinkedHashMap<>();
+        final Map<String, Object> values = new TreeMap<>();
+        final Map<String, String> valueSources = new HashMap<>();
+        final List<RuleInfo> rules = new ArrayList<>();
+
+        ParsedPack(PackFiles files, PropertiesFile properties) {
+            this.files = files;
+            this.properties = properties;
+        }
+    }
+
+    private record DeclaredParameter(String name, ParameterType type, String file, int line) {
+    }
+
+    private RuleSet run(List<PackFiles> packs, List<ParameterOverride> overrides) {
+        List<ParsedPack> parsed = new ArrayList<>();
+        Map<String, RuleInfo> rulesById = new LinkedHashMap<>();
+        Map<String, String> packByPackage = new HashMap<>();
+        for (PackFiles files : packs) {
+            ParsedPack pack = new ParsedPack(files,
+                    PropertiesFile.parse(files.propertiesPath(), files.propertiesText(), problems));
+            parseDrls(pack);
+            checkPackage(pack, packByPackage);
+            collectRules(pack, rulesById);
+            collectParameterDeclarations(pack);
+            bindParameterValues(pack);
+            parsed.add(pack);
+        }
+        applyOverrides(parsed, overrides);
+        KieBase kieBase = problems.isEmpty() ? build(parsed) : null;
+        if (!problems.isEmpty()) {
+            List<RuleProblem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+            throw new RuleLoadException(sorted);
+        }
+        Map<String, PackInfo> infos = new LinkedHashMap<>();
+        Map<String, Object> parameterFacts = new HashMap<>();
+        for (ParsedPack pack : parsed) {
+            infos.put(pack.files.id(), new PackInfo(pack.files.id(), metadata(pack, "pack.name", pack.files.id()),
+                    metadata(pack, "pack.description", ""), pack.packageName, pack.values, pack.rules,
+                    digest(pack), pack.files.propertiesPath()));
+            if (pack.parameterType != null) {
+                parameterFacts.put(pack.files.id(), parameterFact(kieBase, pack));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
+        return new RuleSet(kieBase, infos, rulesById, parameterFacts);
+    }
+
+    private void parseDrls(ParsedPack pack) {
+        for (PackFiles.DrlFile drl : pack.files.drls()) {
+            DrlParser parser = new DrlParser();
+            try {
+                PackageDescr descr = parser.parse(resource(drl), drl.text());
+                if (parser.hasErrors()) {
+                    for (DroolsError error : parser.getErrors()) {
+                        problems.add(new RuleProblem(drl.path(), firstLine(error.getLines()), clean(error.getMessage())));
+                    }
+                } else if (descr == null) {
+                    problems.add(new RuleProblem(drl.path(), 0, "cannot be parsed as DRL"));
+                } else {
+                    pack.descrByFile.put(drl.path(), descr);
+                }
+            } catch (DroolsParserException e) {
+                problems.add(new RuleProblem(drl.path(), e.getLineNumber(), clean(e.getMessage())));
+            }
+        }
+    }
+
+    private void checkPackage(ParsedPack pack, Map<String, String> packByPackage) {
+        for (Map.Entry<String, PackageDescr> entry : pack.descrByFile.entrySet()) {
+            String name = entry.getValue().getName();
+            if (name == null || name.isBlank()) {
+                problems.add(new RuleProblem(entry.getKey(), 1, "has no package declaration"));
+            } else if (pack.packageName == null) {
+                pack.packageName = name;
+                String other = packByPackage.putIfAbsent(name, pack.files.id());
+                if (other != null) {
+                    problems.add(new RuleProblem(entry.getKey(), 1, "package " + name + " is already used by pack '"
+                            + other + "'; each pack needs its own package"));
+                }
+            } else if (!pack.packageName.equals(name)) {
+                problems.add(new RuleProblem(entry.getKey(), 1, "package " + name + " differs from " + pack.packageName
+                        + " used by the other files of pack '" + pack.files.id() + "'"));
+            }
+        }
+    }
+
+    private void collectRules(ParsedPack pack, Map<String, RuleInfo> rulesById) {
+        for (Map.Entry<String, PackageDescr> entry : pack.descrByFile.entrySet()) {
+            String file = entry.getKey();
+            String[] lines = textOf(pack, file).split("\r?\n", -1);
+            for (RuleDescr rule : entry.getValue().getRules()) {
+                RuleInfo info = ruleInfo(pack, file, rule);
+                checkNoLiterals(file, lines, rule);
+                if (info == null) {
+                    continue;
+                }
+                RuleInfo previous = rulesById.putIfAbsent(info.id(), info);
+                if (previous != null) {
+                    problems.add(new RuleProblem(file, rule.getLine(), "rule \"" + rule.getName() + "\": @id " + info.id()
+                            + " is already used by rule \"" + previous.name() + "\" at " + previous.file() + ":"
+                            + previous.line()));
+                } else {
+                    pack.rules.add(info);
+                }
+            }
+        }
+    }
+
+    private RuleInfo ruleInfo(ParsedPack pack, String file, RuleDescr rule) {
+        int line = rule.getLine();
+        String where = "rule \"" + rule.getName() + "\": ";
+        Map<String, String> meta = new HashMap<>();
+        for (String key : REQUIRED_METADATA) {
+            String value = annotation(rule, key);
+            if (value == null || value.isBlank()) {
+                problems.add(new RuleProblem(file, line, where + "missing @" + key + "(\"...\")"));
+            } else {
+                meta.put(key, value);
+            }
+        }
+        String id = meta.get("id");
+        if (id != null && RESERVED_IDS.contains(id)) {
+            problems.add(new RuleProblem(file, line, where + "@id " + id + " is reserved for the engine"));
+            return null;
+        }
+        if (id != null && !RULE_ID.matcher(id).matches()) {
+            problems.add(new RuleProblem(file, line, where + "@id \"" + id
+                    + "\" must be upper-case words joined by '-', e.g. US-REGF-FREQ-01"));
+            return null;
+        }
+        Authority authority = null;
+        String authorityText = meta.get("authority");
+        if (authorityText != null) {
+            try {
+                authority = Authority.valueOf(authorityText);
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file, line, where + "@authority \"" + authorityText + "\" is not one of "
+                        + List.of(Authority.values())));
+            }
+        }
+        Effect effect = Effect.DENY;
+        String effectText = annotation(rule, "effect");
+        if (effectText != null) {
+            try {
+                effect = Effect.valueOf(effectText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file, line, where + "@effect \"" + effectText
+                        + "\" must be DENY or ADVISORY"));
+            }
+        }
+        if (meta.size() < REQUIRED_METADATA.size() || authority == null) {
+            return null;
+        }
+        return new RuleInfo(id, pack.files.id(), rule.getName(), meta.get("citation"), authority, meta.get("message"),
+                effect, file, line);
+    }
+
+    /**
+     * Numbers belong in {@code pack.properties}, where compliance can tune them: a number (other
+     * than 0) or a clock time in a rule's conditions is rejected. Consequences may compute.
+     */
+    private void checkNoLiterals(String file, String[] lines, RuleDescr rule) {
+        int start = rule.getLine();
+        int end = rule.getConsequenceLine();
+        if (start <= 0 || end <= start) {
+            return;
+        }
+        boolean inConditions = false;
+        for (int lineNo = start; lineNo < end && lineNo <= lines.length; lineNo++) {
+            String text = lines[lineNo - 1];
+            if (!inConditions) {
+                inConditions = WHEN.matcher(text).matches();
+                continue;
+            }
+            String code = text.replaceAll("//.*$", "");
+            Matcher strings = STRING_LITERAL.matcher(code);
+            while (strings.find()) {
+                if (CLOCK_TIME.matcher(strings.group()).find()) {
+                    problems.add(new RuleProblem(file, lineNo, "rule \"" + rule.getName() + "\": time " + strings.group()
+                            + " written in a condition; declare a parameter and set it in pack.properties"));
+                }
+            }
+            Matcher numbers = NUMBER.matcher(STRING_LITERAL.matcher(code).replaceAll("\"\""));
+            while (numbers.find()) {
+                if (!numbers.group(1).equals("0")) {
+                    problems.add(new RuleProblem(file, lineNo, "rule \"" + rule.getName() + "\": number "
+                            + numbers.group(1) + " written in a condition; declare a parameter and set it in"
+                            + " pack.properties"));
+                }
+            }
+        }
+    }
+
+    private void collectParameterDeclarations(ParsedPack pack) {
+        for (Map.Entry<String, PackageDescr> entry : pack.descrByFile.entrySet()) {
+            for (TypeDeclarationDescr type : entry.getValue().getTypeDeclarations()) {
+                if (type.getAnnotation(PARAMETERS_ANNOTATION) == null) {
+                    continue;
+                }
+                if (pack.parameterType != null) {
+                    problems.add(new RuleProblem(entry.getKey(), type.getLine(), "pack '" + pack.files.id()
+                            + "' declares a second @parameters type " + type.getTypeName() + "; "
+                            + pack.parameterType + " in " + pack.parameterTypeFile + " is the first"));
+                    continue;
+                }
+                pack.parameterType = type.getTypeName();
+                pack.parameterTypeFile = entry.getKey();
+                for (TypeFieldDescr field : type.getFields().values()) {
+                    String declaredType = field.getPattern().getObjectType();
+                    ParameterType parameterType = ParameterType.ofDeclared(declaredType);
+                    if (parameterType == null) {
+                        problems.add(new RuleProblem(entry.getKey(), field.getLine(), "parameter '" + field.getFieldName()
+                                + "' has type " + declaredType + "; supported: " + ParameterType.supported()));
+                    } else {
+                        pack.declared.put(field.getFieldName(),
+                                new DeclaredParameter(field.getFieldName(), parameterType, entry.getKey(), field.getLine()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void bindParameterValues(ParsedPack pack) {
+        String path = pack.files.propertiesPath();
+        for (PropertiesFile.Entry entry : pack.properties.entries()) {
+            if (entry.key().startsWith("pack.")) {
+                if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY).contains(entry.key())) {
+                    problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
+                            + "' (known: pack.name, pack.description, pack.rules)"));
+                }
+                continue;
+            }
+            bind(pack, entry.key(), entry.value(), path, entry.line());
+        }
+        for (DeclaredParameter parameter : pack.declared.values()) {
+            if (!pack.values.containsKey(parameter.name())) {
+                problems.add(new RuleProblem(path, 0, "parameter '" + parameter.name() + "' (declared at "
+                        + parameter.file() + ":" + parameter.line() + ") has no value; set it here"));
+            }
+        }
+    }
+
+    private void applyOverrides(List<ParsedPack> packs, List<ParameterOverride> overrides) {
+        for (ParameterOverride override : overrides) {
+            ParsedPack pack = packs.stream().filter(p -> p.files.id().equals(override.pack())).findFirst().orElse(null);
+            if (pack == null) {
+                problems.add(new RuleProblem(override.file(), override.line(), "pack '" + override.pack()
+                        + "' is not loaded (loaded: " + packs.stream().map(p -> p.files.id()).toList() + ")"));
+            } else {
+                bind(pack, override.name(), override.value(), override.file(), override.line());
+            }
+        }
+    }
+
+    private void bind(ParsedPack pack, String name, String text, String file, int line) {
+        DeclaredParameter parameter = pack.declared.get(name);
+        if (parameter == null) {
+            problems.add(new RuleProblem(file, line, "unknown parameter '" + name + "' for pack '" + pack.files.id()
+                    + "' (declared: " + (pack.declared.isEmpty() ? "none" : String.join(", ", pack.declared.keySet()))
+                    + ")"));
+            return;
+        }
+        try {
+            pack.values.put(name, parameter.type().parse(text));
+            pack.valueSources.put(name, file + ":" + line);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(file, line, "parameter '" + name + "' must be " + parameter.type().expected()
+                    + ", found '" + text + "'"));
+        }
+    }
+
+    private KieBase build(List<ParsedPack> packs) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (ParsedPack pack : packs) {
+            for (PackFiles.DrlFile drl : pack.files.drls()) {
+                batch.add(resource(drl), ResourceType.DRL);
+            }
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                Resource source = error.getResource();
+                String file = source == null || source.getSourcePath() == null ? "(rules)" : source.getSourcePath();
+                problems.add(new RuleProblem(file, firstLine(error.getLines()), clean(error.getMessage())));
+            }
+            return null;
+        }
+        return builder.newKieBase();
+    }
+
+    private Object parameterFact(KieBase kieBase, ParsedPack pack) {
+        FactType type = kieBase.getFactType(pack.packageName, pack.parameterType);
+        if (type == null) {
+            problems.add(new RuleProblem(pack.parameterTypeFile, 0, "declared type " + pack.parameterType
+                    + " is missing from the compiled rules"));
+            return null;
+        }
+        try {
+            Object fact = type.newInstance();
+            for (Map.Entry<String, Object> value : pack.values.entrySet()) {
+                type.set(fact, value.getKey(), value.getValue());
+            }
+            return fact;
+        } catch (InstantiationException | IllegalAccessException | RuntimeException e) {
+            problems.add(new RuleProblem(pack.parameterTypeFile, 0, "cannot create " + pack.parameterType + ": " + e));
+            return null;
+        }
+    }
+
+    private static String annotation(RuleDescr rule, String name) {
+        AnnotationDescr annotation = rule.getAnnotation(name);
+        if (annotation == null) {
+            return null;
+        }
+        Object value = annotation.getSingleValueStripped();
+        return value == null ? null : value.toString().strip();
+    }
+
+    private static String metadata(ParsedPack pack, String key, String fallback) {
+        PropertiesFile.Entry entry = pack.properties.get(key);
+        return entry == null ? fallback : entry.value();
+    }
+
+    private static String textOf(ParsedPack pack, String file) {
+        return pack.files.drls().stream().filter(d -> d.path().equals(file)).findFirst().map(PackFiles.DrlFile::text)
+                .orElse("");
+    }
+
+    /** SHA-256 over the pack's files and its effective parameters, so an override changes the version too. */
+    private static String digest(ParsedPack pack) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha, "pack:" + pack.files.id());
+            update(sha, pack.files.propertiesText());
+            pack.files.drls().stream().sorted(Comparator.comparing(PackFiles.DrlFile::path)).forEach(drl -> {
+                update(sha, drl.path().substring(drl.path().replace('\\', '/').lastIndexOf('/') + 1));
+                update(sha, drl.text());
+            });
+            pack.values.forEach((name, value) -> update(sha, name + "=" + value));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+
+    private static Resource resource(PackFiles.DrlFile drl) {
+        Resource resource = ResourceFactory.newByteArrayResource(drl.text().getBytes(StandardCharsets.UTF_8));
+        resource.setSourcePath(drl.path());
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
+    }
+
+    private static int firstLine(int[] lines) {
+        if (lines == null) {
+            return 0;
+        }
+        for (int line : lines) {
+            if (line > 0) {
+                return line;
+            }
+        }
+        return 0;
+    }
+
+    private static String clean(String message) {
+        return message == null ? "(no message from Drools)" : message.strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,98 @@
+package org.contactguard.core.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads {@link RuleSources} and compiles them into a {@link RuleSet}. */
+public final class RuleSetLoader {
+
+    private RuleSetLoader() {
+    }
+
+    /**
+     * Loads and compiles the packs {@code sources} name.
+     *
+     * @throws RuleLoadException listing every problem, each with file and line
+     */
+    public static RuleSet load(RuleSources sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<PackFiles> packs;
+        try {
+            packs = sources.rulesDirectory() != null ? fromDirectory(sources, problems) : fromClasspath(sources, problems);
+        } catch (UncheckedIOException e) {
+            throw new RuleLoadException(new RuleProblem("(rules)", 0, "cannot read: " + e.getMessage()), e);
+        }
+        List<ParameterOverride> overrides = new ArrayList<>();
+        for (Path file : sources.parameterFiles()) {
+            overrides.addAll(readParameterFile(file, problems));
+        }
+        overrides.addAll(sources.overrides());
+        if (!problems.isEmpty()) {
+            throw new RuleLoadException(problems);
+        }
+        return RuleSetCompiler.compile(packs, overrides, sources.classLoader());
+    }
+
+    private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {
+        List<String> ids = sources.packs().isEmpty() ? PackReader.catalogPacks(sources.classLoader()) : sources.packs();
+        if (ids.isEmpty()) {
+            problems.add(new RuleProblem(PackReader.CATALOG_INDEX, 0,
+                    "no pack named and no catalog on the classpath (add rules-catalog, or name packs)"));
+        }
+        List<PackFiles> packs = new ArrayList<>();
+        for (String id : ids) {
+            PackFiles pack = PackReader.fromClasspath(sources.classLoader(), id, problems);
+            if (pack != null) {
+                packs.add(pack);
+            }
+        }
+        return packs;
+    }
+
+    private static List<PackFiles> fromDirectory(RuleSources sources, List<RuleProblem> problems) {
+        List<PackFiles> all = PackReader.fromDirectory(sources.rulesDirectory(), problems);
+        if (sources.packs().isEmpty()) {
+            return all;
+        }
+        Set<String> available = new TreeSet<>();
+        all.forEach(pack -> available.add(pack.id()));
+        for (String id : sources.packs()) {
+            if (!available.contains(id)) {
+                problems.add(new RuleProblem(sources.rulesDirectory().toString(), 0, "no pack '" + id
+                        + "' in this folder (found: " + available + ")"));
+            }
+        }
+        return all.stream().filter(pack -> sources.packs().contains(pack.id())).toList();
+    }
+
+    /** Reads {@code pack.parameter = value} lines; the pack id is everything before the first dot. */
+    static List<ParameterOverride> readParameterFile(Path file, List<RuleProblem> problems) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
+            return List.of();
+        }
+        List<ParameterOverride> overrides = new ArrayList<>();
+        for (PropertiesFile.Entry entry : PropertiesFile.parse(file.toString(), text, problems).entries()) {
+            int dot = entry.key().indexOf('.');
+            if (dot <= 0 || dot == entry.key().length() - 1) {
+                problems.add(new RuleProblem(file.toString(), entry.line(), "'" + entry.key()
+                        + "' must be written pack.parameter, e.g. starter.callCap"));
+            } else {
+                overrides.add(new ParameterOverride(entry.key().substring(0, dot), entry.key().substring(dot + 1),
+                        entry.value(), file.toString(), entry.line()));
+            }
+        }
+        return overrides;
+    }
+
+}

@@ -1,0 +1,26 @@
+package org.contactguard.core.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where rules and parameters come from. Read again on every reload, so edits to a rules folder
+ * or a parameter file take effect on {@code reload()}.
+ *
+ * @param packs pack ids to load; empty = every pack the source offers
+ * @param rulesDirectory a folder of packs (or a single pack folder) on disk; null = the classpath
+ * @param parameterFiles files of {@code pack.name = value} overrides, applied in order
+ * @param overrides single overrides, applied after the files
+ * @param classLoader loads classpath packs and the classes rules refer to
+ */
+public record RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
+        List<ParameterOverride> overrides, ClassLoader classLoader) {
+
+    public RuleSources {
+        packs = List.copyOf(packs);
+        parameterFiles = List.copyOf(parameterFiles);
+        overrides = List.copyOf(overrides);
+        Objects.requireNonNull(classLoader, "classLoader");
+    }
+}

@@ -1,0 +1,52 @@
+package org.contactguard.core.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.contactguard.core.model.LocalTimeWindow;
+
+/**
+ * The proposed moment as the debtor may experience it: one fact per decision so that hour rules
+ * compare against parameters instead of doing zone arithmetic in DRL.
+ *
+ * @param at the proposed moment ({@code action.at})
+ * @param zones the debtor's possible zones, in the request's order; empty when unknown
+ */
+public record ActionTime(Instant at, List<ZoneId> zones) {
+
+    public ActionTime {
+        Objects.requireNonNull(at, "at");
+        zones = List.copyOf(zones);
+    }
+
+    /** True when at least one zone is known. */
+    public boolean isZoneKnown() {
+        return !zones.isEmpty();
+    }
+
+    /** True when the moment lies in {@code [from, to)} in every zone. */
+    public boolean withinEveryZone(LocalTime from, LocalTime to) {
+        return LocalHours.withinAll(at, zones, new LocalTimeWindow(from, to));
+    }
+
+    /** True when the zone is known and the moment lies outside {@code [from, to)} in at least one zone. */
+    public boolean outsideAnyZone(LocalTime from, LocalTime to) {
+        return isZoneKnown() && !withinEveryZone(from, to);
+    }
+
+    /** The earliest moment at or after {@link #at} inside {@code [from, to)} in every zone; null if none. */
+    public Instant nextWithinEveryZone(LocalTime from, LocalTime to) {
+        return LocalHours.nextWithinAll(at, zones, new LocalTimeWindow(from, to));
+    }
+
+    /** The local date of the moment in the first listed zone (the zone the packs count days in). */
+    public LocalDate localDate() {
+        if (zones.isEmpty()) {
+            throw new IllegalStateException("no zone known");
+        }
+        return at.atZone(zones.get(0)).toLocalDate();
+    }
+}
