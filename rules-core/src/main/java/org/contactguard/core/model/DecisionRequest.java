@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +67,8 @@ public record DecisionRequest(
      * The first reference to something the request does not hold, or history entry not strictly before
      * the action, with the full path to the field; empty when the request is consistent. Checked in this
      * order: {@code action.accountIds}, {@code action.thirdPartyId}, the account and third-party references
-     * of each history entry, then each history entry's {@code at}.
+     * of each history entry, then each history entry's {@code at}, then contradictions (a recipient that is not
+     * the referenced third party's relation; one contact-point id described two ways).
      */
     public Optional<InvalidInputException> firstProblem() {
         Set<String> accountIds = new HashSet<>();
@@ -86,6 +89,45 @@ public record DecisionRequest(
             if (!at.isBefore(action.at())) {
                 return Optional.of(new InvalidInputException("history[" + i + "].at",
                         at + " is not before action.at " + action.at()));
+            }
+        }
+        return contradiction();
+    }
+
+    /**
+     * Data that contradicts itself cannot be decided safely: a recipient that is not the referenced
+     * third party's relation, or one contact-point id described two different ways.
+     */
+    private Optional<InvalidInputException> contradiction() {
+        Map<String, ThirdParty> parties = new HashMap<>();
+        thirdParties.forEach(t -> parties.put(t.id(), t));
+        Map<String, ContactPoint> points = new HashMap<>();
+        Map<String, String> pointPaths = new HashMap<>();
+        List<Contact> contacts = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        contacts.add(action);
+        paths.add("action");
+        for (int i = 0; i < history.size(); i++) {
+            contacts.add(history.get(i));
+            paths.add("history[" + i + "]");
+        }
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact contact = contacts.get(i);
+            String path = paths.get(i);
+            ThirdParty party = contact.thirdPartyId() == null ? null : parties.get(contact.thirdPartyId());
+            if (party != null && party.relation() != contact.recipient()) {
+                return Optional.of(new InvalidInputException(path + ".recipient", contact.recipient()
+                        + " contradicts the relation " + party.relation() + " of third party "
+                        + quoted(party.id())));
+            }
+            ContactPoint point = contact.contactPoint();
+            if (point != null) {
+                ContactPoint seen = points.putIfAbsent(point.id(), point);
+                if (seen != null && !seen.equals(point)) {
+                    return Optional.of(new InvalidInputException(path + ".contactPoint", "id " + quoted(point.id())
+                            + " is described differently in " + pointPaths.get(point.id()) + ".contactPoint"));
+                }
+                pointPaths.putIfAbsent(point.id(), path);
             }
         }
         return Optional.empty();

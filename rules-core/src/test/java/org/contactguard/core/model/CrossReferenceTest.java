@@ -106,4 +106,22 @@ class CrossReferenceTest {
                 .build();
         assertEquals(Optional.empty(), requestAboutA1().debtor(debtor).build().firstProblem());
     }
+
+    @Test
+    void recipientThatContradictsTheThirdPartysRelationIsAProblem() {
+        assertFirstProblem("action.recipient: NEIGHBOUR contradicts the relation SPOUSE of third party \"T1\"",
+                requestAboutA1().thirdParty(SPOUSE_T1)
+                        .action(callToDebtor().recipient(Recipient.NEIGHBOUR).thirdPartyId("T1").build()).build());
+    }
+
+    @Test
+    void oneContactPointIdDescribedTwoWaysIsAProblem() {
+        ContactPoint asWorkPhone = new ContactPoint("P1", ContactPointKind.WORK_PHONE, true, null, false);
+        DecisionRequest request = requestAboutA1()
+                .action(callToDebtor().contactPoint(ContactPoint.of("P1", ContactPointKind.MOBILE)).build())
+                .attempt(pastCallToDebtor().contactPoint(asWorkPhone).build())
+                .build();
+        assertFirstProblem("history[0].contactPoint: id \"P1\" is described differently in action.contactPoint",
+                request);
+    }
 }
