@@ -182,6 +182,11 @@ public final class ComplianceEngine {
 
     private static Assessment assess(RuleSet rules, DecisionRequest request, List<String> packs, Instant at) {
         List<Finding> findings = new ArrayList<>(rules.evaluate(request, packs, at));
+        for (Finding finding : findings) {
+            if (rules.rule(finding.ruleId()) == null) {
+                throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
+            }
+        }
         // Sessions return findings in no particular order; sort so the same request always reads the same.
         findings.sort(Comparator.comparing((Finding f) -> rules.rule(f.ruleId()).pack())
                 .thenComparing(Finding::ruleId)
@@ -194,9 +199,6 @@ public final class ComplianceEngine {
         boolean endless = false;
         for (Finding finding : findings) {
             RuleInfo rule = rules.rule(finding.ruleId());
-            if (rule == null) {
-                throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
-            }
             if (finding.invalidField() != null) {
                 Reason reason = new Reason(Reason.INPUT_INVALID, rule.pack(), rule.citation(), rule.authority(),
                         finding.invalidField() + ": " + finding.detail());

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * Parsing is strict: a value that is not exactly of its type is a load error, never a default.
  */
 enum ParameterType {
-    INT("a whole number, e.g. 7", Integer::valueOf),
-    LONG("a whole number", Long::valueOf),
-    DOUBLE("a number, e.g. 0.5", Double::valueOf),
+    INT("a whole number >= 0, e.g. 7", text -> nonNegative(Integer.valueOf(text))),
+    LONG("a whole number >= 0", text -> nonNegative(Long.valueOf(text))),
+    DOUBLE("a number >= 0, e.g. 0.5", text -> nonNegative(Double.valueOf(text))),
     BOOLEAN("true or false", ParameterType::parseBoolean),
     STRING("text", text -> text),
     LOCAL_TIME("a local time HH:mm, e.g. 08:00", ParameterType::parseLocalTime),
@@ -67,6 +67,14 @@ enum ParameterType {
         } catch (DateTimeException | NumberFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** Caps, counts and windows are never negative; a minus sign is a typo, not a setting. */
+    private static Object nonNegative(Number value) {
+        if (value.doubleValue() < 0 || Double.isNaN(value.doubleValue())) {
+            throw new IllegalArgumentException("negative");
+        }
+        return value;
     }
 
     private static Object parseBoolean(String text) {

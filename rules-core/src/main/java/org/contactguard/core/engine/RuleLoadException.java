@@ -1,5 +1,7 @@
 package org.contactguard.core.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,8 +17,22 @@ public final class RuleLoadException extends RuntimeException {
     private final transient List<RuleProblem> problems;
 
     public RuleLoadException(List<RuleProblem> problems) {
-        super(describe(problems));
-        this.problems = List.copyOf(problems);
+        this(sorted(problems));
+    }
+
+    private RuleLoadException(SortedProblems problems) {
+        super(describe(problems.list()));
+        this.problems = problems.list();
+    }
+
+    /** Problems in file and line order, whichever stage found them. */
+    private record SortedProblems(List<RuleProblem> list) {
+    }
+
+    private static SortedProblems sorted(List<RuleProblem> problems) {
+        List<RuleProblem> list = new ArrayList<>(problems);
+        list.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+        return new SortedProblems(List.copyOf(list));
     }
 
     public RuleLoadException(RuleProblem problem, Throwable cause) {

@@ -49,14 +49,16 @@ final class RuleSetCompiler {
     static final Set<String> RESERVED_IDS = Set.of("INPUT-INVALID", "ENGINE-ERROR", "LEDGER-UNAVAILABLE");
     private static final List<String> REQUIRED_METADATA = List.of("id", "citation", "authority", "message");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])(\\d+(?:\\.\\d+)?)(?![\\w.])");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])(\\d+(?:\\.\\d+)?)[lLdDfFbBiI]?(?![\\w.])");
     private static final Pattern CLOCK_TIME = Pattern.compile("\\d{1,2}:\\d{2}");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b.*");
+    private static final Pattern WHEN_KEYWORD = Pattern.compile("\\bwhen\\b");
+    private static final Pattern THEN_KEYWORD = Pattern.compile("\\bthen\\b");
     private static final String PARAMETERS_ANNOTATION = "parameters";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
+    private boolean parsedAll = true;
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -107,11 +109,11 @@ final class RuleSetCompiler {
             parsed.add(pack);
         }
         applyOverrides(parsed, overrides);
-        KieBase kieBase = problems.isEmpty() ? build(parsed) : null;
+        // Compile whenever every file parsed, so DRL errors are reported together with metadata and
+        // parameter problems: an editor fixes everything in one pass.
+        KieBase kieBase = parsedAll ? build(parsed) : null;
         if (!problems.isEmpty()) {
-            List<RuleProblem> sorted = new ArrayList<>(problems);
-            sorted.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
-            throw new RuleLoadException(sorted);
+            throw new RuleLoadException(problems);
         }
         Map<String, PackInfo> infos = new LinkedHashMap<>();
         Map<String, Object> parameterFacts = new HashMap<>();
@@ -135,15 +137,18 @@ final class RuleSetCompiler {
             try {
                 PackageDescr descr = parser.parse(resource(drl), drl.text());
                 if (parser.hasErrors()) {
+                    parsedAll = false;
                     for (DroolsError error : parser.getErrors()) {
                         problems.add(new RuleProblem(drl.path(), firstLine(error.getLines()), clean(error.getMessage())));
                     }
                 } else if (descr == null) {
+                    parsedAll = false;
                     problems.add(new RuleProblem(drl.path(), 0, "cannot be parsed as DRL"));
                 } else {
                     pack.descrByFile.put(drl.path(), descr);
                 }
             } catch (DroolsParserException e) {
+                parsedAll = false;
                 problems.add(new RuleProblem(drl.path(), e.getLineNumber(), clean(e.getMessage())));
             }
         }
@@ -152,17 +157,18 @@ final class RuleSetCompiler {
     private void checkPackage(ParsedPack pack, Map<String, String> packByPackage) {
         for (Map.Entry<String, PackageDescr> entry : pack.descrByFile.entrySet()) {
             String name = entry.getValue().getName();
+            int line = Math.max(entry.getValue().getLine(), 1);
             if (name == null || name.isBlank()) {
                 problems.add(new RuleProblem(entry.getKey(), 1, "has no package declaration"));
             } else if (pack.packageName == null) {
                 pack.packageName = name;
                 String other = packByPackage.putIfAbsent(name, pack.files.id());
                 if (other != null) {
-                    problems.add(new RuleProblem(entry.getKey(), 1, "package " + name + " is already used by pack '"
+                    problems.add(new RuleProblem(entry.getKey(), line, "package " + name + " is already used by pack '"
                             + other + "'; each pack needs its own package"));
                 }
             } else if (!pack.packageName.equals(name)) {
-                problems.add(new RuleProblem(entry.getKey(), 1, "package " + name + " differs from " + pack.packageName
+                problems.add(new RuleProblem(entry.getKey(), line, "package " + name + " differs from " + pack.packageName
                         + " used by the other files of pack '" + pack.files.id() + "'"));
             }
         }
@@ -242,37 +248,85 @@ final class RuleSetCompiler {
     /**
      * Numbers belong in {@code pack.properties}, where compliance can tune them: a number (other
      * than 0) or a clock time in a rule's conditions is rejected. Consequences may compute.
+     *
+     * <p>The conditions are the text between the {@code when} and {@code then} keywords, found by
+     * position (they may share a line with a condition), with comments and string contents
+     * blanked so that words and digits inside them do not count.
      */
     private void checkNoLiterals(String file, String[] lines, RuleDescr rule) {
         int start = rule.getLine();
-        int end = rule.getConsequenceLine();
-        if (start <= 0 || end <= start) {
+        int end = Math.min(rule.getConsequenceLine(), lines.length);
+        if (start <= 0 || end < start) {
             return;
         }
-        boolean inConditions = false;
-        for (int lineNo = start; lineNo < end && lineNo <= lines.length; lineNo++) {
-            String text = lines[lineNo - 1];
-            if (!inConditions) {
-                inConditions = WHEN.matcher(text).matches();
-                continue;
-            }
-            String code = text.replaceAll("//.*$", "");
-            Matcher strings = STRING_LITERAL.matcher(code);
-            while (strings.find()) {
-                if (CLOCK_TIME.matcher(strings.group()).find()) {
-                    problems.add(new RuleProblem(file, lineNo, "rule \"" + rule.getName() + "\": time " + strings.group()
-                            + " written in a condition; declare a parameter and set it in pack.properties"));
-                }
-            }
-            Matcher numbers = NUMBER.matcher(STRING_LITERAL.matcher(code).replaceAll("\"\""));
-            while (numbers.find()) {
-                if (!numbers.group(1).equals("0")) {
-                    problems.add(new RuleProblem(file, lineNo, "rule \"" + rule.getName() + "\": number "
-                            + numbers.group(1) + " written in a condition; declare a parameter and set it in"
-                            + " pack.properties"));
-                }
+        StringBuilder text = new StringBuilder();
+        for (int lineNo = start; lineNo <= end; lineNo++) {
+            text.append(lines[lineNo - 1]).append('\n');
+        }
+        String code = blankComments(text.toString());
+        String bare = STRING_LITERAL.matcher(code).replaceAll(m -> "\"" + " ".repeat(m.group().length() - 2) + "\"");
+        Matcher when = WHEN_KEYWORD.matcher(bare);
+        if (!when.find()) {
+            return;
+        }
+        Matcher then = THEN_KEYWORD.matcher(bare);
+        int conditionsEnd = then.find(when.end()) ? then.start() : bare.length();
+        Matcher strings = STRING_LITERAL.matcher(code).region(when.end(), conditionsEnd);
+        while (strings.find()) {
+            if (CLOCK_TIME.matcher(strings.group()).find()) {
+                problems.add(new RuleProblem(file, start + lineOffset(code, strings.start()), "rule \"" + rule.getName()
+                        + "\": time " + strings.group() + " written in a condition; declare a parameter and set it in"
+                        + " pack.properties"));
             }
         }
+        Matcher numbers = NUMBER.matcher(bare).region(when.end(), conditionsEnd);
+        while (numbers.find()) {
+            if (!numbers.group(1).equals("0")) {
+                problems.add(new RuleProblem(file, start + lineOffset(bare, numbers.start()), "rule \"" + rule.getName()
+                        + "\": number " + numbers.group().strip() + " written in a condition; declare a parameter and"
+                        + " set it in pack.properties"));
+            }
+        }
+    }
+
+    /** {@code text} with line and block comments replaced by spaces, newlines kept, strings untouched. */
+    private static String blankComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                Matcher literal = STRING_LITERAL.matcher(text).region(i, text.length());
+                int stop = literal.lookingAt() ? literal.end() : text.length();
+                out.append(text, i, stop);
+                i = stop;
+            } else if (text.startsWith("//", i)) {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.append(' ');
+                    i++;
+                }
+            } else if (text.startsWith("/*", i)) {
+                int stop = text.indexOf("*/", i + 2);
+                stop = stop < 0 ? text.length() : stop + 2;
+                for (; i < stop; i++) {
+                    out.append(text.charAt(i) == '\n' ? '\n' : ' ');
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static int lineOffset(String text, int position) {
+        int lines = 0;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     private void collectParameterDeclarations(ParsedPack pack) {
@@ -317,7 +371,7 @@ final class RuleSetCompiler {
             bind(pack, entry.key(), entry.value(), path, entry.line());
         }
         for (DeclaredParameter parameter : pack.declared.values()) {
-            if (!pack.values.containsKey(parameter.name())) {
+            if (!pack.valueSources.containsKey(parameter.name())) {
                 problems.add(new RuleProblem(path, 0, "parameter '" + parameter.name() + "' (declared at "
                         + parameter.file() + ":" + parameter.line() + ") has no value; set it here"));
             }
@@ -344,9 +398,10 @@ final class RuleSetCompiler {
                     + ")"));
             return;
         }
+        // Recorded before parsing: a value that is given but malformed is one problem, not also "missing".
+        pack.valueSources.put(name, file + ":" + line);
         try {
             pack.values.put(name, parameter.type().parse(text));
-            pack.valueSources.put(name, file + ":" + line);
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem(file, line, "parameter '" + name + "' must be " + parameter.type().expected()
                     + ", found '" + text + "'"));

@@ -70,9 +70,13 @@ public final class ContactHistory {
 
     /**
      * The earliest moment at which fewer than {@code cap} matching entries remain in the window,
-     * assuming nothing else is recorded meanwhile; {@link #now()} when that is already so.
+     * assuming nothing else is recorded meanwhile; {@link #now()} when that is already so; null
+     * when {@code cap} is 0 or less, since no moment brings a count under it.
      */
     public Instant reopensAt(AttemptFilter filter, Duration window, int cap) {
+        if (cap <= 0) {
+            return null;
+        }
         Instant start = now.minus(window);
         List<Instant> inWindow = new ArrayList<>();
         for (ContactAttempt attempt : attempts) {
@@ -99,13 +103,13 @@ public final class ContactHistory {
     }
 
     /**
-     * The last conversation about {@code accountId} (an entry with outcome CONNECTED or MET), by
-     * whichever side started it; null when there was none.
+     * The last conversation about {@code accountId} before now (an entry with outcome CONNECTED or
+     * MET), by whichever side started it; null when there was none.
      */
     public Instant lastConversation(String accountId) {
         for (int i = attempts.size() - 1; i >= 0; i--) {
             ContactAttempt attempt = attempts.get(i);
-            if ((attempt.outcome() == Outcome.CONNECTED || attempt.outcome() == Outcome.MET)
+            if (attempt.at().isBefore(now) && (attempt.outcome() == Outcome.CONNECTED || attempt.outcome() == Outcome.MET)
                     && attempt.isAbout(accountId)) {
                 return attempt.at();
             }

@@ -3,9 +3,11 @@ package org.contactguard.core.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.List;
 import org.contactguard.core.model.LocalTimeWindow;
 
@@ -13,9 +15,9 @@ import org.contactguard.core.model.LocalTimeWindow;
  * Local-time arithmetic over several zones: whether a moment falls inside a daily window in every
  * zone, and the first moment at or after it that does.
  *
- * <p>Everything is computed from instants, so daylight-saving transitions need no special case:
- * a window start that falls in a spring-forward gap resolves to the first instant after the gap,
- * and the repeated hour in autumn is simply two different instants.
+ * <p>Everything is computed from instants: a window start that falls in a spring-forward gap
+ * opens at the first instant after the gap, and a start inside the repeated autumn hour happens
+ * twice, once at each offset.
  */
 public final class LocalHours {
 
@@ -62,27 +64,45 @@ public final class LocalHours {
             // The window's next start in that zone is a lower bound for any moment all zones
             // accept, so jumping there never skips the answer.
             candidate = nextStart(candidate, outside, window);
+            if (candidate == null) {
+                return null;
+            }
         }
         return null;
     }
 
-    /** The first instant after {@code moment} at which the local time in {@code zone} enters {@code window}. */
+    /**
+     * The first instant after {@code moment} at which the local time in {@code zone} enters
+     * {@code window}, or null if none within a few days (never for real zones).
+     *
+     * <p>The local time enters the window either by reaching {@code from} (once a day, twice in a
+     * repeated autumn hour, never in a spring-forward gap) or by a clock change that jumps into
+     * the window (the end of a gap that swallowed {@code from}). Both kinds of entry are listed
+     * and the earliest one after {@code moment} wins.
+     */
     static Instant nextStart(Instant moment, ZoneId zone, LocalTimeWindow window) {
-        ZonedDateTime local = moment.atZone(zone);
-        LocalDate date = local.toLocalDate();
-        LocalTime time = local.toLocalTime();
-        Instant sameDay = ZonedDateTime.of(date, window.from(), zone).toInstant();
-        if (time.isBefore(window.from()) && sameDay.isAfter(moment)) {
-            return sameDay;
+        ZoneRules rules = zone.getRules();
+        LocalDate date = moment.atZone(zone).toLocalDate();
+        Instant best = null;
+        for (int day = -1; day <= 2; day++) {
+            LocalDateTime start = LocalDateTime.of(date.plusDays(day), window.from());
+            for (ZoneOffset offset : rules.getValidOffsets(start)) {
+                best = earlierAfter(best, start.toInstant(offset), moment);
+            }
         }
-        Instant next = ZonedDateTime.of(date.plusDays(1), window.from(), zone).toInstant();
-        // A gap can push the resolved start past a whole day only in zones that skip a date
-        // (Pacific/Apia 2011); step on until we are strictly ahead of the moment.
-        while (!next.isAfter(moment)) {
-            date = date.plusDays(1);
-            next = ZonedDateTime.of(date.plusDays(1), window.from(), zone).toInstant();
+        Instant horizon = moment.plus(Duration.ofDays(3));
+        for (ZoneOffsetTransition change = rules.nextTransition(moment);
+                change != null && change.getInstant().isBefore(horizon);
+                change = rules.nextTransition(change.getInstant())) {
+            if (window.contains(change.getDateTimeAfter().toLocalTime())) {
+                best = earlierAfter(best, change.getInstant(), moment);
+            }
         }
-        return next;
+        return best;
+    }
+
+    private static Instant earlierAfter(Instant best, Instant candidate, Instant moment) {
+        return candidate.isAfter(moment) && (best == null || candidate.isBefore(best)) ? candidate : best;
     }
 
     private static ZoneId firstZoneOutside(Instant moment, List<ZoneId> zones, LocalTimeWindow window) {
