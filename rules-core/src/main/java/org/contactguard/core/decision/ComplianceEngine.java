@@ -85,7 +85,7 @@ public final class ComplianceEngine {
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
             }
-            Assessment first = assess(rules, request, packs, request.action().at());
+            Assessment first = assess(rules, request, packs, request.action().at(), lookahead);
             if (first.reasons().isEmpty()) {
                 return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
             }
@@ -167,7 +167,7 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, request, packs, candidate);
+            assessment = assess(rules, request, packs, candidate, lookahead);
             if (assessment.reasons().isEmpty()) {
                 return candidate;
             }
@@ -180,8 +180,10 @@ public final class ComplianceEngine {
     private record Assessment(List<Reason> reasons, List<Reason> advisories, Instant retryAt) {
     }
 
-    private static Assessment assess(RuleSet rules, DecisionRequest request, List<String> packs, Instant at) {
-        List<Finding> findings = new ArrayList<>(rules.evaluate(request, packs, at));
+    private static Assessment assess(RuleSet rules, DecisionRequest request, List<String> packs, Instant at,
+            Duration lookahead) {
+        Instant searchUntil = request.action().at().plus(lookahead);
+        List<Finding> findings = new ArrayList<>(rules.evaluate(request, packs, at, searchUntil));
         for (Finding finding : findings) {
             if (rules.rule(finding.ruleId()) == null) {
                 throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());

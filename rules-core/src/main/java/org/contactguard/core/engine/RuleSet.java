@@ -95,9 +95,10 @@ public final class RuleSet {
 
     /**
      * Runs the rules of {@code packIds} (all of them loaded) on {@code request} as if its action
-     * happened at {@code at}, and returns what they found, unordered.
+     * happened at {@code at}, and returns what they found, unordered. Rules that name a moment
+     * when they would stop objecting look no further than {@code searchUntil}.
      */
-    public List<Finding> evaluate(DecisionRequest request, List<String> packIds, Instant at) {
+    public List<Finding> evaluate(DecisionRequest request, List<String> packIds, Instant at, Instant searchUntil) {
         KieSession session = sessions.newKieSession();
         boolean clean = false;
         try {
@@ -116,7 +117,7 @@ public final class RuleSet {
             for (ThirdParty thirdParty : request.thirdParties()) {
                 session.insert(thirdParty);
             }
-            session.insert(new ActionTime(at, request.debtor().timeZones()));
+            session.insert(new ActionTime(at, request.debtor().timeZones(), searchUntil));
             session.insert(ContactHistory.of(at, request.history()));
             int fired = session.fireAllRules(filterFor(packIds), MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {

@@ -14,12 +14,20 @@ import org.contactguard.core.model.LocalTimeWindow;
  *
  * @param at the proposed moment ({@code action.at})
  * @param zones the debtor's possible zones, in the request's order; empty when unknown
+ * @param searchUntil how far {@link #nextWithinEveryZone} looks ahead: the engine's look-ahead
+ *     limit, so a common window that opens late (zones far apart, a clock change) is still found
  */
-public record ActionTime(Instant at, List<ZoneId> zones) {
+public record ActionTime(Instant at, List<ZoneId> zones, Instant searchUntil) {
 
     public ActionTime {
         Objects.requireNonNull(at, "at");
         zones = List.copyOf(zones);
+        Objects.requireNonNull(searchUntil, "searchUntil");
+    }
+
+    /** The moment seen from {@code zones}, searching {@link LocalHours#SEARCH_HORIZON} ahead. */
+    public ActionTime(Instant at, List<ZoneId> zones) {
+        this(at, zones, Objects.requireNonNull(at, "at").plus(LocalHours.SEARCH_HORIZON));
     }
 
     /** True when at least one zone is known. */
@@ -37,9 +45,9 @@ public record ActionTime(Instant at, List<ZoneId> zones) {
         return isZoneKnown() && !withinEveryZone(from, to);
     }
 
-    /** The earliest moment at or after {@link #at} inside {@code [from, to)} in every zone; null if none. */
+    /** The earliest moment in {@code [at, searchUntil]} inside {@code [from, to)} in every zone; null if none. */
     public Instant nextWithinEveryZone(LocalTime from, LocalTime to) {
-        return LocalHours.nextWithinAll(at, zones, new LocalTimeWindow(from, to));
+        return LocalHours.nextWithinAll(at, zones, new LocalTimeWindow(from, to), searchUntil);
     }
 
     /** The local date of the moment in the first listed zone (the zone the packs count days in). */

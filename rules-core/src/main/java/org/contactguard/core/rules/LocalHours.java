@@ -21,7 +21,7 @@ import org.contactguard.core.model.LocalTimeWindow;
  */
 public final class LocalHours {
 
-    /** How far ahead {@link #nextWithinAll} searches before concluding the zones never agree. */
+    /** How far ahead {@link #nextWithinAll(Instant, List, LocalTimeWindow)} searches by default. */
     public static final Duration SEARCH_HORIZON = Duration.ofDays(8);
 
     private LocalHours() {
@@ -51,10 +51,19 @@ public final class LocalHours {
      * or no zone is given.
      */
     public static Instant nextWithinAll(Instant from, List<ZoneId> zones, LocalTimeWindow window) {
+        return nextWithinAll(from, zones, window, from.plus(SEARCH_HORIZON));
+    }
+
+    /**
+     * The earliest instant in {@code [from, until]} that lies in {@code window} in every zone, or
+     * null when there is none (zones whose windows do not overlap before {@code until}) or no
+     * zone is given.
+     */
+    public static Instant nextWithinAll(Instant from, List<ZoneId> zones, LocalTimeWindow window, Instant until) {
         if (zones.isEmpty()) {
             return null;
         }
-        Instant limit = from.plus(SEARCH_HORIZON);
+        Instant limit = until;
         Instant candidate = from;
         while (!candidate.isAfter(limit)) {
             ZoneId outside = firstZoneOutside(candidate, zones, window);
