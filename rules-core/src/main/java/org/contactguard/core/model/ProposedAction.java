@@ -1,8 +1,6 @@
 package org.contactguard.core.model;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,117 +55,12 @@ public record ProposedAction(
     }
 
     /** Collects an action's fields; the record's constructor validates them on {@link #build()}. */
-    public static final class Builder {
-        private Channel channel;
-        private Instant at;
-        private Recipient recipient;
-        private String thirdPartyId;
-        private ContactPoint contactPoint;
-        private Place place;
-        private List<String> accountIds;
-        private Purpose purpose;
-        private Initiator initiatedBy;
-        private boolean automated;
-        private boolean viaPersonalDevice;
-        private Visibility visibility;
-        private String content;
-        private boolean leavesMessage;
-        private boolean identifiesCaller = true;
-        private boolean disclosesDebt;
-        private VisitDetails visit;
-
+    public static final class Builder extends ContactBuilder<Builder> {
         private Builder() {
         }
 
-        public Builder channel(Channel channel) {
-            this.channel = channel;
-            return this;
-        }
-
-        public Builder at(Instant at) {
-            this.at = at;
-            return this;
-        }
-
-        public Builder recipient(Recipient recipient) {
-            this.recipient = recipient;
-            return this;
-        }
-
-        public Builder thirdPartyId(String thirdPartyId) {
-            this.thirdPartyId = thirdPartyId;
-            return this;
-        }
-
-        public Builder contactPoint(ContactPoint contactPoint) {
-            this.contactPoint = contactPoint;
-            return this;
-        }
-
-        public Builder place(Place place) {
-            this.place = place;
-            return this;
-        }
-
-        /** Replaces the account ids. */
-        public Builder accountIds(List<String> accountIds) {
-            this.accountIds = accountIds == null ? null : new ArrayList<>(accountIds);
-            return this;
-        }
-
-        /** Replaces the account ids. */
-        public Builder accountIds(String... accountIds) {
-            this.accountIds = accountIds == null ? null : new ArrayList<>(Arrays.asList(accountIds));
-            return this;
-        }
-
-        public Builder purpose(Purpose purpose) {
-            this.purpose = purpose;
-            return this;
-        }
-
-        public Builder initiatedBy(Initiator initiatedBy) {
-            this.initiatedBy = initiatedBy;
-            return this;
-        }
-
-        public Builder automated(boolean automated) {
-            this.automated = automated;
-            return this;
-        }
-
-        public Builder viaPersonalDevice(boolean viaPersonalDevice) {
-            this.viaPersonalDevice = viaPersonalDevice;
-            return this;
-        }
-
-        public Builder visibility(Visibility visibility) {
-            this.visibility = visibility;
-            return this;
-        }
-
-        public Builder content(String content) {
-            this.content = content;
-            return this;
-        }
-
-        public Builder leavesMessage(boolean leavesMessage) {
-            this.leavesMessage = leavesMessage;
-            return this;
-        }
-
-        public Builder identifiesCaller(boolean identifiesCaller) {
-            this.identifiesCaller = identifiesCaller;
-            return this;
-        }
-
-        public Builder disclosesDebt(boolean disclosesDebt) {
-            this.disclosesDebt = disclosesDebt;
-            return this;
-        }
-
-        public Builder visit(VisitDetails visit) {
-            this.visit = visit;
+        @Override
+        Builder self() {
             return this;
         }
 
