@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.contactguard.core.engine.Effect;
-import org.contactguard.core.engine.PackInfo;
 import org.contactguard.core.engine.ParameterOverride;
 import org.contactguard.core.engine.RuleInfo;
 import org.contactguard.core.engine.RuleLoadException;
@@ -74,7 +73,7 @@ public final class ComplianceEngine {
     public Decision decide(DecisionRequest request) {
         RuleSet rules = current.get();
         String id = request == null ? null : request.id();
-        String version = rules.version(defaultPacks(rules));
+        String version = rules.defaultVersion();
         try {
             if (request == null) {
                 return Decision.denied(null, Reason.inputInvalid("request", "is required"), version);
@@ -114,8 +113,7 @@ public final class ComplianceEngine {
         try {
             RuleSet fresh = RuleSetLoader.load(sources);
             RuleSet previous = current.getAndSet(fresh);
-            LOG.info("Rules reloaded: {} -> {}", previous.version(defaultPacks(previous)),
-                    fresh.version(defaultPacks(fresh)));
+            LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
             return fresh;
         } catch (RuleLoadException e) {
             LOG.warn("Reload failed; the previous rules keep serving. {}", e.getMessage());
@@ -130,23 +128,18 @@ public final class ComplianceEngine {
 
     /** The version of the rules that decide requests which name no packs. */
     public String version() {
-        RuleSet rules = current.get();
-        return rules.version(defaultPacks(rules));
-    }
-
-    private static List<String> defaultPacks(RuleSet rules) {
-        return rules.packs().stream().map(PackInfo::id).toList();
+        return current.get().defaultVersion();
     }
 
     private static List<String> selectPacks(RuleSet rules, DecisionRequest request) {
         if (request.packs().isEmpty()) {
-            return defaultPacks(rules);
+            return rules.packIds();
         }
         for (int i = 0; i < request.packs().size(); i++) {
             String pack = request.packs().get(i);
             if (rules.pack(pack) == null) {
                 throw new InvalidInputException("packs[" + i + "]", "unknown pack \"" + pack + "\"; loaded: "
-                        + defaultPacks(rules));
+                        + rules.packIds());
             }
         }
         return request.packs();
@@ -194,26 +187,22 @@ public final class ComplianceEngine {
                 .thenComparing(Finding::ruleId)
                 .thenComparing(f -> f.invalidField() == null ? "" : f.invalidField())
                 .thenComparing(f -> f.detail() == null ? "" : f.detail()));
-        Map<String, Reason> denials = new LinkedHashMap<>();
-        Map<String, Reason> advisories = new LinkedHashMap<>();
-        Map<String, Set<String>> details = new LinkedHashMap<>();
+        Map<String, ReasonDraft> denials = new LinkedHashMap<>();
+        Map<String, ReasonDraft> advisories = new LinkedHashMap<>();
         Instant retryAt = null;
         boolean endless = false;
         for (Finding finding : findings) {
             RuleInfo rule = rules.rule(finding.ruleId());
             if (finding.invalidField() != null) {
-                Reason reason = new Reason(Reason.INPUT_INVALID, rule.pack(), rule.citation(), rule.authority(),
-                        finding.invalidField() + ": " + finding.detail());
-                denials.putIfAbsent(Reason.INPUT_INVALID + "|" + finding.invalidField(), reason);
+                denials.computeIfAbsent(Reason.INPUT_INVALID + "|" + finding.invalidField(),
+                        key -> new ReasonDraft(rule, Reason.INPUT_INVALID, finding.invalidField() + ": " + finding.detail()));
                 endless = true;
                 continue;
             }
-            Map<String, Reason> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
-            target.putIfAbsent(rule.id(), null);
+            Map<String, ReasonDraft> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
+            ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(), rule.message()));
             if (finding.detail() != null) {
-                details.computeIfAbsent(rule.id(), k -> new LinkedHashSet<>()).add(finding.detail());
-            } else {
-                details.putIfAbsent(rule.id(), new LinkedHashSet<>());
+                draft.details.add(finding.detail());
             }
             if (rule.effect() == Effect.DENY) {
                 if (finding.retryAt() == null) {
@@ -223,24 +212,33 @@ public final class ComplianceEngine {
                 }
             }
         }
-        return new Assessment(complete(rules, denials, details), complete(rules, advisories, details),
-                endless ? null : retryAt);
+        return new Assessment(reasons(denials), reasons(advisories), endless ? null : retryAt);
     }
 
-    private static List<Reason> complete(RuleSet rules, Map<String, Reason> slots, Map<String, Set<String>> details) {
-        List<Reason> reasons = new ArrayList<>(slots.size());
-        for (Map.Entry<String, Reason> slot : slots.entrySet()) {
-            if (slot.getValue() != null) {
-                reasons.add(slot.getValue());
-                continue;
-            }
-            RuleInfo rule = rules.rule(slot.getKey());
-            Set<String> extra = details.get(rule.id());
-            String message = extra == null || extra.isEmpty() ? rule.message()
-                    : rule.message() + ": " + String.join("; ", extra);
-            reasons.add(new Reason(rule.id(), rule.pack(), rule.citation(), rule.authority(), message));
+    /**
+     * One reason being assembled: a rule that fired several times (once per account, say) gives one
+     * reason whose message lists every distinct detail.
+     */
+    private static final class ReasonDraft {
+        private final RuleInfo rule;
+        private final String ruleId;
+        private final String message;
+        private final Set<String> details = new LinkedHashSet<>();
+
+        ReasonDraft(RuleInfo rule, String ruleId, String message) {
+            this.rule = rule;
+            this.ruleId = ruleId;
+            this.message = message;
         }
-        return reasons;
+
+        Reason toReason() {
+            String text = details.isEmpty() ? message : message + ": " + String.join("; ", details);
+            return new Reason(ruleId, rule.pack(), rule.citation(), rule.authority(), text);
+        }
+    }
+
+    private static List<Reason> reasons(Map<String, ReasonDraft> drafts) {
+        return drafts.values().stream().map(ReasonDraft::toReason).toList();
     }
 
     /** Configures and loads a {@link ComplianceEngine}. */

@@ -35,28 +35,37 @@ public final class RuleSet {
     /** More firings than this in one evaluation means rules are looping: an engine error, not a verdict. */
     static final int MAX_FIRINGS = 10_000;
 
-    private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final Map<String, PackInfo> packs;
+    private final List<String> packIds;
     private final Map<String, RuleInfo> rulesById;
     private final Map<String, Object> parameterFacts;
     private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
+    private final String defaultVersion;
 
     RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts) {
-        this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.packs = Map.copyOf(packs);
+        this.packIds = List.copyOf(packs.keySet());
         this.rulesById = Map.copyOf(rulesById);
         this.parameterFacts = Map.copyOf(parameterFacts);
-        this.packOrder = List.copyOf(packs.keySet());
+        this.defaultVersion = version(packIds);
     }
-
-    private final List<String> packOrder;
 
     /** Loaded packs in load order. */
     public List<PackInfo> packs() {
-        return packOrder.stream().map(packs::get).toList();
+        return packIds.stream().map(packs::get).toList();
+    }
+
+    /** Ids of the loaded packs in load order: the packs a request that names none is decided by. */
+    public List<String> packIds() {
+        return packIds;
+    }
+
+    /** {@link #version(List)} of all loaded packs, computed once. */
+    public String defaultVersion() {
+        return defaultVersion;
     }
 
     /** The loaded pack with {@code id}, or null. */
@@ -81,6 +90,11 @@ public final class RuleSet {
      * effective parameters, so two engines with the same files and parameters agree on it.
      */
     public String version(List<String> packIds) {
+        String known = versions.get(packIds);
+        if (known != null) {
+            return known;
+        }
+        // Copied only on a miss: the key must not change if the caller later mutates its list.
         return versions.computeIfAbsent(List.copyOf(packIds), ids -> {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -149,10 +163,5 @@ public final class RuleSet {
             packages.add(packs.get(id).packageName());
         }
         return match -> packages.contains(match.getRule().getPackageName());
-    }
-
-    /** The compiled base, for tools that inspect it. */
-    KieBase kieBase() {
-        return kieBase;
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,8 @@ final class RuleSetCompiler {
     }
 
     /**
-     * Compiles {@code packs} (with {@code overrides} applied) into one rule set whose default packs
-     * are {@code defaultPacks}; throws {@link RuleLoadException} listing every problem.
+     * Compiles {@code packs} (with {@code overrides} applied) into one rule set; throws
+     * {@link RuleLoadException} listing every problem.
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader) {
         return new RuleSetCompiler(classLoader).run(packs, overrides);
@@ -82,7 +83,7 @@ final class RuleSetCompiler {
         String parameterTypeFile;
         final Map<String, DeclaredParameter> declared = new LinkedHashMap<>();
         final Map<String, Object> values = new TreeMap<>();
-        final Map<String, String> valueSources = new HashMap<>();
+        final Set<String> given = new HashSet<>();
         final List<RuleInfo> rules = new ArrayList<>();
 
         ParsedPack(PackFiles files, PropertiesFile properties) {
@@ -371,7 +372,7 @@ final class RuleSetCompiler {
             bind(pack, entry.key(), entry.value(), path, entry.line());
         }
         for (DeclaredParameter parameter : pack.declared.values()) {
-            if (!pack.valueSources.containsKey(parameter.name())) {
+            if (!pack.given.contains(parameter.name())) {
                 problems.add(new RuleProblem(path, 0, "parameter '" + parameter.name() + "' (declared at "
                         + parameter.file() + ":" + parameter.line() + ") has no value; set it here"));
             }
@@ -399,7 +400,7 @@ final class RuleSetCompiler {
             return;
         }
         // Recorded before parsing: a value that is given but malformed is one problem, not also "missing".
-        pack.valueSources.put(name, file + ":" + line);
+        pack.given.add(name);
         try {
             pack.values.put(name, parameter.type().parse(text));
         } catch (IllegalArgumentException e) {
