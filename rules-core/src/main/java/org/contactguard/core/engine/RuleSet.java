@@ -20,7 +20,9 @@ import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
@@ -34,6 +36,8 @@ public final class RuleSet {
 
     /** More firings than this in one evaluation means rules are looping: an engine error, not a verdict. */
     static final int MAX_FIRINGS = 10_000;
+    /** Findings come from their own class store, without iterating every fact. */
+    private static final ClassObjectFilter FINDINGS = new ClassObjectFilter(Finding.class);
 
     private final KieSessionsPool sessions;
     private final Map<String, PackInfo> packs;
@@ -113,45 +117,106 @@ public final class RuleSet {
      * when they would stop objecting look no further than {@code searchUntil}.
      */
     public List<Finding> evaluate(DecisionRequest request, List<String> packIds, Instant at, Instant searchUntil) {
-        KieSession session = sessions.newKieSession();
-        boolean clean = false;
-        try {
-            for (String id : packIds) {
-                Object parameters = parameterFacts.get(id);
-                if (parameters != null) {
-                    session.insert(parameters);
+        try (Evaluator evaluator = evaluator()) {
+            return evaluator.evaluate(request, ContactHistory.of(at, request.history()), packIds, at, searchUntil);
+        }
+    }
+
+    /**
+     * A session borrowed from the pool for several evaluations in a row, e.g. a batch of requests
+     * or the re-decisions of a next-permitted search: between evaluations it only deletes the
+     * facts it inserted, instead of returning the session to the pool and resetting every node
+     * memory. Confined to one thread; {@link #close()} returns the session.
+     */
+    public Evaluator evaluator() {
+        return new Evaluator();
+    }
+
+    /** See {@link #evaluator()}. */
+    public final class Evaluator implements AutoCloseable {
+        private KieSession session;
+        private final List<FactHandle> inserted = new ArrayList<>();
+
+        private Evaluator() {
+        }
+
+        /**
+         * {@link RuleSet#evaluate}, with the request's history already sorted into a
+         * {@link ContactHistory} seen from {@code at} (so a next-permitted search sorts it once).
+         */
+        public List<Finding> evaluate(DecisionRequest request, ContactHistory history, List<String> packIds, Instant at,
+                Instant searchUntil) {
+            if (session == null) {
+                session = sessions.newKieSession();
+            }
+            KieSession current = session;
+            boolean clean = false;
+            try {
+                for (String id : packIds) {
+                    Object parameters = parameterFacts.get(id);
+                    if (parameters != null) {
+                        inserted.add(current.insert(parameters));
+                    }
+                }
+                inserted.add(current.insert(request.collector()));
+                inserted.add(current.insert(at.equals(request.action().at()) ? request.action()
+                        : request.action().withAt(at)));
+                inserted.add(current.insert(request.debtor()));
+                for (Account account : request.accounts()) {
+                    inserted.add(current.insert(account));
+                }
+                for (ThirdParty thirdParty : request.thirdParties()) {
+                    inserted.add(current.insert(thirdParty));
+                }
+                inserted.add(current.insert(new ActionTime(at, request.debtor().timeZones(), searchUntil)));
+                inserted.add(current.insert(history));
+                int fired = current.fireAllRules(filterFor(packIds), MAX_FIRINGS);
+                if (fired >= MAX_FIRINGS) {
+                    throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
+                }
+                Collection<? extends FactHandle> found = current.getFactHandles(FINDINGS);
+                List<Finding> findings = new ArrayList<>(found.size());
+                for (FactHandle handle : found) {
+                    findings.add((Finding) current.getObject(handle));
+                    inserted.add(handle);
+                }
+                clean = clear(current, inserted);
+                return findings;
+            } finally {
+                inserted.clear();
+                if (!clean) {
+                    // A session that failed mid-evaluation, or kept state, is not trusted again.
+                    session = null;
+                    current.destroy();
                 }
             }
-            session.insert(request.collector());
-            session.insert(at.equals(request.action().at()) ? request.action() : request.action().withAt(at));
-            session.insert(request.debtor());
-            for (Account account : request.accounts()) {
-                session.insert(account);
-            }
-            for (ThirdParty thirdParty : request.thirdParties()) {
-                session.insert(thirdParty);
-            }
-            session.insert(new ActionTime(at, request.debtor().timeZones(), searchUntil));
-            session.insert(ContactHistory.of(at, request.history()));
-            int fired = session.fireAllRules(filterFor(packIds), MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
-            }
-            Collection<?> found = session.getObjects(object -> object instanceof Finding);
-            List<Finding> findings = new ArrayList<>(found.size());
-            for (Object finding : found) {
-                findings.add((Finding) finding);
-            }
-            clean = true;
-            return findings;
-        } finally {
-            if (clean) {
+        }
+
+        /** Returns the session to the pool, which resets it. */
+        @Override
+        public void close() {
+            if (session != null) {
                 session.dispose();
-            } else {
-                // A session that failed mid-evaluation is not trusted back into the pool.
-                session.destroy();
+                session = null;
             }
         }
+    }
+
+    /**
+     * Deletes every fact (inputs and findings) so the next evaluation starts from an empty working
+     * memory; true when the session is empty afterwards. Facts a rule inserted for its own use
+     * (a declared helper type, say) are found and deleted too.
+     */
+    private static boolean clear(KieSession session, List<FactHandle> handles) {
+        for (FactHandle handle : handles) {
+            session.delete(handle);
+        }
+        if (session.getFactCount() > 0) {
+            for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
+                session.delete(handle);
+            }
+        }
+        return session.getFactCount() == 0;
     }
 
     private AgendaFilter filterFor(List<String> packIds) {
