@@ -466,6 +466,14 @@ final class RuleSetCompiler {
         }
         // Recorded before parsing: a value that is given but malformed is one problem, not also "missing".
         pack.given.add(name);
+        if (parameter.type() == ParameterType.TERM_LIST) {
+            Object list = TermListFiles.load(pack.files, text, file, line, file.equals(pack.files.propertiesPath()),
+                    problems);
+            if (list != null) {
+                pack.values.put(name, list);
+            }
+            return;
+        }
         try {
             pack.values.put(name, parameter.type().parse(text));
         } catch (IllegalArgumentException e) {
