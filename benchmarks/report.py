@@ -2,7 +2,8 @@
 """Turns JMH JSON result files (run.sh writes them) into the Markdown tables of RESULTS.md.
 
 Every row shows its ratio to the plain-Java baseline (BaselineBenchmark) at the same history
-size, thread count and mode: how many times the baseline's time per decision it takes.
+size, thread count and mode: how many times the baseline's time per decision it takes
+(throughput rows: from ops/s; sample rows: from the medians).
 Usage: report.py results/<run>/*.json
 """
 import json
@@ -26,8 +27,9 @@ def per_decision_us(r):
     if r["mode"] == "thrpt":
         # ops/s over all threads -> microseconds of one thread per decision
         return r["threads"] * 1e6 / m["score"]
+    # sample mode: the median, which a descheduled outlier cannot move
     unit = m["scoreUnit"].split("/")[0]
-    return m["score"] * {"ns": 1e-3, "us": 1, "ms": 1e3, "s": 1e6}[unit]
+    return m["scorePercentiles"]["50.0"] * {"ns": 1e-3, "us": 1, "ms": 1e3, "s": 1e6}[unit]
 
 
 def main(files):

@@ -53,6 +53,7 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rulesById;
     private final Map<String, Object> parameterFacts;
     private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
+    private final Map<List<String>, AgendaFilter> filters = new ConcurrentHashMap<>();
     private final String defaultVersion;
 
     private final PackSelection selection;
@@ -263,6 +264,15 @@ public final class RuleSet {
         if (packIds.size() == packs.size()) {
             return null;
         }
+        // Requests select few distinct pack lists (a jurisdiction's packs): build each filter once.
+        AgendaFilter known = filters.get(packIds);
+        if (known != null) {
+            return known;
+        }
+        return filters.computeIfAbsent(List.copyOf(packIds), this::newFilter);
+    }
+
+    private AgendaFilter newFilter(List<String> packIds) {
         Set<String> packages = new HashSet<>();
         for (String id : packIds) {
             packages.add(packs.get(id).packageName());
