@@ -18,6 +18,7 @@ import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
 import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.json.DecisionJson;
+import org.contactguard.core.model.DecisionRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -115,11 +116,26 @@ final class DecideCommand implements Callable<Integer> {
         return Contactguard.OK;
     }
 
-    /** Decides a chunk of lines, one decision per line in order; the place a batch call can replace. */
+    /**
+     * Decides a chunk of lines, one decision per line in order: the readable requests in one
+     * {@link ComplianceEngine#decideAll} batch (one session for the chunk), the unreadable ones
+     * denied with {@code INPUT-INVALID} in their place.
+     */
     private static List<Decision> decide(ComplianceEngine engine, List<String> lines) {
-        List<Decision> decisions = new ArrayList<>(lines.size());
+        List<DecisionJson.ReadResult> read = new ArrayList<>(lines.size());
+        List<DecisionRequest> valid = new ArrayList<>(lines.size());
         for (String line : lines) {
-            decisions.add(DecisionJson.decide(engine, line));
+            DecisionJson.ReadResult result = DecisionJson.readRequest(line);
+            read.add(result);
+            if (result.isValid()) {
+                valid.add(result.request());
+            }
+        }
+        List<Decision> decided = engine.decideAll(valid);
+        List<Decision> decisions = new ArrayList<>(lines.size());
+        int next = 0;
+        for (DecisionJson.ReadResult result : read) {
+            decisions.add(result.isValid() ? decided.get(next++) : result.invalidDecision(engine.version()));
         }
         return decisions;
     }
