@@ -96,9 +96,12 @@ final class DecideCommand implements Callable<Integer> {
         String line;
         while ((line = reader.readLine()) != null) {
             chunk.add(line);
-            if (chunk.size() == CHUNK) {
+            // A full chunk, or nothing more waiting: answer now, so a caller that writes one request and
+            // waits for its decision (a pipe to another process) is never left waiting for more input.
+            if (chunk.size() == CHUNK || !reader.ready()) {
                 emit(decide(engine, chunk), out, forTable, counts, err, start);
                 chunk.clear();
+                out.flush();
             }
         }
         emit(decide(engine, chunk), out, forTable, counts, err, start);

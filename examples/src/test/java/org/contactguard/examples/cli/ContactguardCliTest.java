@@ -5,18 +5,24 @@ import static org.contactguard.examples.cli.CliFixtures.STARTER_SCENARIOS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Verdict;
 import org.contactguard.core.json.DecisionJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line run in-process on real files: output, error output and exit codes. */
@@ -69,6 +75,36 @@ class ContactguardCliTest {
         assertTrue(decisions.get(1).reasons().get(0).message().contains("malformed JSON"));
         assertEquals("request: is empty", decisions.get(2).reasons().get(0).message());
         assertTrue(decisions.get(3).reasons().get(0).message().startsWith("action.channel: unknown constant \"FAX\""));
+    }
+
+    /** A caller that writes one request and waits for its decision before writing the next must get it. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // guards against a hang only; nothing here is timed
+    void eachDecisionIsWrittenAsSoonAsItsLineIsInWhenNoMoreIsWaiting() throws Exception {
+        PipedOutputStream requests = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(requests);
+        PipedInputStream decisions = new PipedInputStream(1 << 16);
+        PrintStream stdout = new PrintStream(new PipedOutputStream(decisions), true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = new int[1];
+        Thread cli = new Thread(() -> {
+            exit[0] = Contactguard.run(new Contactguard.Streams(stdin, stdout,
+                    new PrintStream(err, true, StandardCharsets.UTF_8)), "decide", "-q");
+            stdout.close();
+        });
+        cli.start();
+        BufferedReader answers = new BufferedReader(new InputStreamReader(decisions, StandardCharsets.UTF_8));
+        List<String> samples = Files.readAllLines(SAMPLES);
+        for (int i = 0; i < 3; i++) {
+            requests.write((samples.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+            requests.flush();
+            // Blocks until the decision arrives: the request stream is still open.
+            assertEquals(DecisionJson.parseRequest(samples.get(i)).id(), DecisionJson.readDecision(answers.readLine()).id());
+        }
+        requests.close();
+        assertEquals(null, answers.readLine());
+        cli.join();
+        assertEquals(0, exit[0], err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
