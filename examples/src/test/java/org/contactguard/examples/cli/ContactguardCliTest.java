@@ -120,6 +120,15 @@ class ContactguardCliTest {
     }
 
     @Test
+    void windowsLineEndingsAndAByteOrderMarkAreRead() throws IOException {
+        List<String> samples = Files.readAllLines(SAMPLES);
+        Run run = withInput("\uFEFF" + samples.get(0) + "\r\n" + samples.get(1) + "\r\n", "decide", "-q");
+        List<Decision> decisions = run.outLines().stream().map(DecisionJson::readDecision).toList();
+        assertEquals(Verdict.ALLOW, decisions.get(0).verdict());
+        assertEquals(List.of("STARTER-HOURS-01"), decisions.get(1).ruleIds());
+    }
+
+    @Test
     void parametersFromAFileChangeTheDecision(@TempDir Path dir) throws IOException {
         Path params = Files.writeString(dir.resolve("deployment.properties"), "starter.hoursStart = 07:00\n");
         String earlyCall = Files.readAllLines(SAMPLES).get(1);
