@@ -94,11 +94,20 @@ final class DecideCommand implements Callable<Integer> {
         List<Decision> forTable = new ArrayList<>();
         List<String> chunk = new ArrayList<>(CHUNK);
         String line;
+        boolean first = true;
         while ((line = reader.readLine()) != null) {
+            if (first && line.startsWith("\uFEFF")) {
+                // A byte-order mark some Windows editors write: not part of the first request.
+                line = line.substring(1);
+            }
+            first = false;
             chunk.add(line);
-            if (chunk.size() == CHUNK) {
+            // A full chunk, or nothing more waiting: answer now, so a caller that writes one request and
+            // waits for its decision (a pipe to another process) is never left waiting for more input.
+            if (chunk.size() == CHUNK || !reader.ready()) {
                 emit(decide(engine, chunk), out, forTable, counts, err, start);
                 chunk.clear();
+                out.flush();
             }
         }
         emit(decide(engine, chunk), out, forTable, counts, err, start);
