@@ -49,9 +49,9 @@ class JsonSchemaTest {
         assertConstants(Channel.values(), REQUEST.at("/$defs/Channel/enum"));
         assertConstants(Recipient.values(), REQUEST.at("/$defs/Recipient/enum"));
         assertConstants(CollectorKind.values(), REQUEST.at("/$defs/Collector/properties/kind/enum"));
-        assertConstants(Outcome.values(), REQUEST.at("/$defs/ContactAttempt/properties/outcome/enum"));
+        assertConstants(Outcome.values(), REQUEST.at("/$defs/ContactAttempt/properties/outcome/anyOf/0/enum"));
         assertConstants(ContactPointKind.values(), REQUEST.at("/$defs/ContactPoint/properties/kind/enum"));
-        assertConstants(ContactPointSource.values(), REQUEST.at("/$defs/ContactPoint/properties/source/enum"));
+        assertConstants(ContactPointSource.values(), REQUEST.at("/$defs/ContactPoint/properties/source/anyOf/0/enum"));
         assertConstants(RestrictionKind.values(), REQUEST.at("/$defs/Restriction/properties/kind/enum"));
         assertConstants(ConsentKind.values(), REQUEST.at("/$defs/Consent/properties/kind/enum"));
         assertConstants(Product.values(), REQUEST.at("/$defs/Account/properties/product/enum"));
@@ -66,6 +66,35 @@ class JsonSchemaTest {
         written.fieldNames().forEachRemaining(names::add);
         assertEquals(names, fields(DECISION));
         assertEquals(names, required(DECISION));
+    }
+
+    @Test
+    void theSchemaRequiresExactlyWhatTheReaderRequires() {
+        JsonNode full = DecisionJson.parse(JsonRequests.resource("json/full-request.json"));
+        Map<String, JsonNode> schemas = Map.ofEntries(
+                Map.entry("", REQUEST),
+                Map.entry("/collector", REQUEST.at("/$defs/Collector")),
+                Map.entry("/action", REQUEST.at("/$defs/ProposedAction")),
+                Map.entry("/action/contactPoint", REQUEST.at("/$defs/ContactPoint")),
+                Map.entry("/action/visit", REQUEST.at("/$defs/VisitDetails")),
+                Map.entry("/debtor", REQUEST.at("/$defs/Debtor")),
+                Map.entry("/debtor/wakingHours", REQUEST.at("/$defs/LocalTimeWindow")),
+                Map.entry("/debtor/consents/1", REQUEST.at("/$defs/Consent")),
+                Map.entry("/accounts/0", REQUEST.at("/$defs/Account")),
+                Map.entry("/thirdParties/0", REQUEST.at("/$defs/ThirdParty")),
+                Map.entry("/history/0", REQUEST.at("/$defs/ContactAttempt")));
+        schemas.forEach((pointer, schema) -> {
+            Set<String> required = required(schema);
+            full.at(pointer).fieldNames().forEachRemaining(name -> {
+                com.fasterxml.jackson.databind.node.ObjectNode copy = full.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) copy.at(pointer)).remove(name);
+                DecisionJson.ReadResult read = DecisionJson.readRequest(copy);
+                String path = DecisionJson.pointerToPath(pointer + "/" + name);
+                boolean readerRequires = !read.isValid() && read.problem().field().equals(path)
+                        && read.problem().problem().equals("is required");
+                assertEquals(required.contains(name), readerRequires, path + ": " + read.problem());
+            });
+        });
     }
 
     private static Set<String> fields(JsonNode object) {

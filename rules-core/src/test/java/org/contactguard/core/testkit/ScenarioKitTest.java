@@ -142,6 +142,25 @@ class ScenarioKitTest {
     }
 
     @Test
+    void scenariosAreFoundInsideAJarOnTheClasspath(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("team-scenarios.jar");
+        byte[] scenario = Files.readAllBytes(Path.of(LOADER.getResource("scenarios/kit/passing/allowed-call.json").getPath()));
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("scenarios/team/"));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry("scenarios/team/call.json"));
+            out.write(scenario);
+            out.closeEntry();
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            List<ScenarioFiles.FileScenarios> files = ScenarioFiles.load("scenarios/team", loader);
+            assertEquals(1, files.size());
+            assertEquals("scenarios/team/call.json", files.get(0).file());
+            assertTrue(new ScenarioRunner(engine).run(files).passed());
+        }
+    }
+
+    @Test
     void aLocationThatIsNeitherOnTheClasspathNorOnDiskIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ScenarioFiles.load("scenarios/no-such-folder", LOADER));
