@@ -66,7 +66,10 @@ public final class RuleSet {
         return packIds.stream().map(packs::get).toList();
     }
 
-    /** Ids of the loaded packs in load order: the packs a request that names none is decided by. */
+    /**
+     * Ids of the loaded packs in load order. A request that names none is decided by
+     * {@link PackSelection#defaults()} (these minus overlays) plus the overlays its accounts select.
+     */
     public List<String> packIds() {
         return packIds;
     }
