@@ -57,8 +57,8 @@ class ContactguardCliTest {
             Decision decision = DecisionJson.readDecision(run.outLines().get(i));
             assertEquals(DecisionJson.parseRequest(requests.get(i)).id(), decision.id());
         }
-        assertTrue(run.err().matches("(?s)contactguard: 12 decisions in [0-9.]+ s \\([0-9,]+ decisions/s\\): "
-                + "5 ALLOW, 7 DENY \\(1 INPUT-INVALID\\)\\R"), run.err());
+        assertTrue(run.err().matches("(?s)contactguard: 20 decisions in [0-9.]+ s \\([0-9,]+ decisions/s\\): "
+                + "7 ALLOW, 13 DENY \\(1 INPUT-INVALID\\)\\R"), run.err());
     }
 
     @Test
