@@ -461,6 +461,7 @@ public final class JdbcContactLedger implements ContactLedger {
             DataSource source = pool != null ? pool : dataSource;
             try (Connection connection = source.getConnection()) {
                 SqlDialect dialect = SqlDialect.of(connection);
+                dialect.makeCommitsDurable(connection);
                 if (migrate) {
                     LedgerSchema.migrate(connection, dialect);
                 } else {
