@@ -138,7 +138,9 @@ public final class JdbcContactLedger implements ContactLedger {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            LOG.warn("Rollback failed; the database discards the transaction when the connection closes", e);
+            // The connection is usually gone with the database; the failure that led here is what matters.
+            LOG.warn("Rollback failed ({}); the database discards the transaction when the connection closes",
+                    e.toString());
         }
     }
 
@@ -456,8 +458,15 @@ public final class JdbcContactLedger implements ContactLedger {
             if ((url == null) == (dataSource == null)) {
                 throw new IllegalStateException("give either url(...) or dataSource(...)");
             }
-            HikariDataSource pool = dataSource == null ? JdbcLedgerPool.open(url, user, password, poolSize,
-                    connectionTimeout, statementTimeout) : null;
+            HikariDataSource pool;
+            try {
+                pool = dataSource == null ? JdbcLedgerPool.open(url, user, password, poolSize, connectionTimeout,
+                        statementTimeout) : null;
+            } catch (RuntimeException e) {
+                // HikariCP's PoolInitializationException: the database could not be reached at all.
+                throw new LedgerUnavailableException("cannot open the contact ledger at " + url + ": " + e.getMessage(),
+                        e);
+            }
             DataSource source = pool != null ? pool : dataSource;
             try (Connection connection = source.getConnection()) {
                 SqlDialect dialect = SqlDialect.of(connection);

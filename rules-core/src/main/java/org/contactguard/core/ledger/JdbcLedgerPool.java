@@ -10,9 +10,13 @@ import java.time.Duration;
  */
 final class JdbcLedgerPool {
 
+    /** How long opening the pool waits for its first connection. */
+    static final Duration INITIAL_CONNECT = Duration.ofSeconds(15);
+
     private JdbcLedgerPool() {
     }
 
+    /** @throws com.zaxxer.hikari.pool.HikariPool.PoolInitializationException when no connection could be made */
     static HikariDataSource open(String url, String user, String password, int poolSize, Duration connectionTimeout,
             Duration statementTimeout) {
         HikariConfig config = new HikariConfig();
@@ -27,9 +31,10 @@ final class JdbcLedgerPool {
         config.setValidationTimeout(Math.max(250, connectionTimeout.toMillis() / 2));
         config.setAutoCommit(true);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // Start even when the database is down: decisions then answer LEDGER-UNAVAILABLE until it is
-        // back, instead of the application failing to start (build() still reports an unreachable database).
-        config.setInitializationFailTimeout(-1);
+        // The first connection of a cold JVM (driver classes, SCRAM key derivation) can take longer than
+        // a decision should wait, so opening the pool waits for it separately, up to this long; a
+        // database that cannot be reached by then fails the ledger's build().
+        config.setInitializationFailTimeout(Math.max(INITIAL_CONNECT.toMillis(), connectionTimeout.toMillis()));
         if (url.startsWith("jdbc:postgresql:")) {
             long statementSeconds = Math.max(1, (statementTimeout.toMillis() + 999) / 1000);
             // A server that vanished without closing the socket (network cut, host down) would leave a
