@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -236,6 +237,7 @@ public final class JdbcContactLedger implements ContactLedger {
     /** What went wrong, in the words a caller and an operator need. */
     private String describe(SQLException e) {
         String kind = dialect.isTimeout(e) ? "timed out waiting for the debtor's lock or the database"
+                : e instanceof SQLTransientConnectionException ? "timed out waiting for a database connection"
                 : e.getSQLState() != null && e.getSQLState().startsWith("08") ? "cannot reach the database"
                 : "database error";
         return kind + " (SQLState " + e.getSQLState() + "): " + e.getMessage();

@@ -58,9 +58,10 @@ enum SqlDialect {
         @Override
         void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
             // Session settings, set again at the start of every transaction (the values are numbers we
-            // computed, so building the text is safe).
+            // computed, so building the text is safe). H2's query timeout does not interrupt a lock
+            // wait, so the lock wait is bounded by the shorter of the two.
             try (Statement set = connection.createStatement()) {
-                set.execute("SET LOCK_TIMEOUT " + lockTimeout.toMillis());
+                set.execute("SET LOCK_TIMEOUT " + Math.min(lockTimeout.toMillis(), statementTimeout.toMillis()));
                 set.execute("SET QUERY_TIMEOUT " + statementTimeout.toMillis());
             }
         }
