@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.Decision;
@@ -64,6 +65,8 @@ public final class JdbcContactLedger implements ContactLedger {
     private final Duration configuredWindow;
     private final Duration lockTimeout;
     private final Duration statementTimeout;
+    /** Whether the last decision found the ledger unavailable: an outage is logged once, not per decision. */
+    private final AtomicBoolean unavailable = new AtomicBoolean();
 
     private JdbcContactLedger(Builder b, DataSource dataSource, HikariDataSource ownedPool, SqlDialect dialect) {
         this.engine = b.engine;
@@ -107,21 +110,28 @@ public final class JdbcContactLedger implements ContactLedger {
     private <T> T inTransaction(Work<T> work) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                boolean done = false;
                 try {
+                    connection.setAutoCommit(false);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     dialect.setTimeouts(connection, lockTimeout, statementTimeout);
                     T result = work.run(connection);
                     connection.commit();
-                    done = true;
                     return result;
-                } catch (WrappedSqlException e) {
-                    throw e.getCause();
-                } finally {
-                    if (!done) {
-                        rollback(connection);
+                } catch (SQLException | RuntimeException e) {
+                    rollback(connection);
+                    SQLException failure = e instanceof WrappedSqlException w ? w.getCause()
+                            : e instanceof SQLException q ? q : null;
+                    if (failure != null && !dialect.isTimeout(failure) && !dialect.isRetryable(failure)
+                            && ownedPool != null) {
+                        // The connection may be broken in a way the pool does not recognise (H2 reports a
+                        // restarted server as "database is already closed", not as a connection error):
+                        // never hand it out again. The next decision gets a fresh one.
+                        ownedPool.evictConnection(connection);
                     }
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    throw e;
                 }
             } catch (SQLException e) {
                 if (attempt >= MAX_TRIES || !dialect.isRetryable(e)) {
@@ -192,7 +202,7 @@ public final class JdbcContactLedger implements ContactLedger {
         }
         Duration window = historyWindow();
         try {
-            return inTransaction(connection -> {
+            LedgerDecision result = inTransaction(connection -> {
                 lockDebtor(connection, debtorId);
                 LedgerDecision decision = LedgerDecider.decide(engine, window, request,
                         new LedgerDecider.DebtorTransaction() {
@@ -220,10 +230,19 @@ public final class JdbcContactLedger implements ContactLedger {
                 }
                 return decision;
             });
+            if (unavailable.compareAndSet(true, false)) {
+                LOG.info("Contact ledger available again");
+            }
+            return result;
         } catch (SQLException e) {
             String problem = describe(e);
-            LOG.warn("Contact ledger unavailable deciding request {} for debtor {}; denied: {}", request.id(), debtorId,
-                    problem);
+            if (unavailable.compareAndSet(false, true)) {
+                LOG.warn("Contact ledger unavailable deciding request {} for debtor {}; denied: {} (further failures are "
+                        + "logged at DEBUG until a decision succeeds)", request.id(), debtorId, problem);
+            } else {
+                LOG.debug("Contact ledger unavailable deciding request {} for debtor {}; denied: {}", request.id(),
+                        debtorId, problem);
+            }
             return LedgerDecision.denied(Decision.denied(request.id(), Reason.ledgerUnavailable(problem),
                     engine.version()));
         } catch (RuntimeException e) {
