@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.contactguard.core.engine.Effect;
+import org.contactguard.core.engine.PackSelection;
 import org.contactguard.core.engine.ParameterOverride;
 import org.contactguard.core.engine.RuleInfo;
 import org.contactguard.core.engine.RuleLoadException;
@@ -78,11 +79,18 @@ public final class ComplianceEngine {
             if (request == null) {
                 return Decision.denied(null, Reason.inputInvalid("request", "is required"), version);
             }
-            List<String> packs = selectPacks(rules, request);
+            PackSelection.Selection selection = selectPacks(rules, request);
+            List<String> packs = selection.packs();
             version = rules.version(packs);
             Optional<InvalidInputException> problem = request.firstProblem();
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
+            }
+            if (!selection.missing().isEmpty()) {
+                // A base pack alone would decide an account its overlay may govern more strictly:
+                // a configuration gap, so deny rather than risk allowing what the overlay forbids.
+                return Decision.denied(id, Reason.engineError("overlay not loaded: "
+                        + String.join("; ", selection.missing())), version);
             }
             Assessment first = assess(rules, request, packs, request.action().at(), lookahead);
             if (first.reasons().isEmpty()) {
@@ -139,10 +147,11 @@ public final class ComplianceEngine {
         return current.get().defaultVersion();
     }
 
-    private static List<String> selectPacks(RuleSet rules, DecisionRequest request) {
-        if (request.packs().isEmpty()) {
-            return rules.packIds();
-        }
+    /**
+     * The packs named (or the defaults), their overlays' bases, and the overlays that the accounts'
+     * jurisdictions select (see {@link PackSelection}).
+     */
+    private static PackSelection.Selection selectPacks(RuleSet rules, DecisionRequest request) {
         for (int i = 0; i < request.packs().size(); i++) {
             String pack = request.packs().get(i);
             if (rules.pack(pack) == null) {
@@ -150,7 +159,7 @@ public final class ComplianceEngine {
                         + rules.packIds());
             }
         }
-        return request.packs();
+        return rules.selection().select(request.packs(), request.accounts());
     }
 
     /**

@@ -80,7 +80,7 @@ final class PackReader {
                 drls.add(new PackFiles.DrlFile(base + name, text));
             }
         }
-        return new PackFiles(id, propertiesPath, properties, drls);
+        return new PackFiles(id, propertiesPath, properties, drls, TermListFiles.classpathFolder(loader, base));
     }
 
     /**
@@ -145,7 +145,7 @@ final class PackReader {
                     drls.add(new PackFiles.DrlFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
-            return new PackFiles(id, propertiesFile.toString(), properties, drls);
+            return new PackFiles(id, propertiesFile.toString(), properties, drls, TermListFiles.diskFolder(folder));
         } catch (IOException e) {
             problems.add(new RuleProblem(folder.toString(), 0, "cannot read: " + e.getMessage()));
             return null;

@@ -22,7 +22,12 @@ enum ParameterType {
     STRING("text", text -> text),
     LOCAL_TIME("a local time HH:mm, e.g. 08:00", ParameterType::parseLocalTime),
     DURATION("a duration such as 7d, 24h, 5m or ISO-8601 P7D / PT5M", ParameterType::parseDuration),
-    ZONE("an IANA time zone id, e.g. Asia/Shanghai", ZoneId::of);
+    ZONE("an IANA time zone id, e.g. Asia/Shanghai", ZoneId::of),
+    /**
+     * A {@link org.contactguard.core.rules.TermList} file: a path relative to the pack folder (or
+     * absolute). Reading it needs the pack's folder, so {@link TermListFiles} loads it, not {@link #parse}.
+     */
+    TERM_LIST("a term-list file path relative to the pack folder, e.g. terms/threats.txt", ParameterType::notDirectly);
 
     private static final Map<String, ParameterType> BY_DECLARED_NAME = Map.ofEntries(
             Map.entry("int", INT), Map.entry("Integer", INT), Map.entry("java.lang.Integer", INT),
@@ -32,7 +37,8 @@ enum ParameterType {
             Map.entry("String", STRING), Map.entry("java.lang.String", STRING),
             Map.entry("LocalTime", LOCAL_TIME), Map.entry("java.time.LocalTime", LOCAL_TIME),
             Map.entry("Duration", DURATION), Map.entry("java.time.Duration", DURATION),
-            Map.entry("ZoneId", ZONE), Map.entry("java.time.ZoneId", ZONE));
+            Map.entry("ZoneId", ZONE), Map.entry("java.time.ZoneId", ZONE),
+            Map.entry("TermList", TERM_LIST), Map.entry("org.contactguard.core.rules.TermList", TERM_LIST));
 
     private static final Pattern HH_MM = Pattern.compile("\\d{2}:\\d{2}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([dhms])");
@@ -52,7 +58,7 @@ enum ParameterType {
 
     /** Supported declared type names, for error messages. */
     static String supported() {
-        return "int, long, double, boolean, String, LocalTime, Duration, ZoneId";
+        return "int, long, double, boolean, String, LocalTime, Duration, ZoneId, TermList";
     }
 
     /** What a value must look like, for error messages. */
@@ -75,6 +81,10 @@ enum ParameterType {
             throw new IllegalArgumentException("negative");
         }
         return value;
+    }
+
+    private static Object notDirectly(String text) {
+        throw new IllegalStateException("a term list is read from its file by TermListFiles, not parsed from '" + text + "'");
     }
 
     private static Object parseBoolean(String text) {

@@ -45,8 +45,16 @@ public final class RuleSet {
     private final String defaultVersion;
     private final Duration longestWindow;
 
+    private final PackSelection selection;
+
     RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts) {
+        this(kieBase, packs, rulesById, parameterFacts, new PackSelection(List.copyOf(packs.keySet()), Map.of(), Map.of()));
+    }
+
+    RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
+            Map<String, Object> parameterFacts, PackSelection selection) {
+        this.selection = selection;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.packs = Map.copyOf(packs);
         this.packIds = List.copyOf(packs.keySet());
@@ -81,6 +89,11 @@ public final class RuleSet {
     /** Ids of the loaded packs in load order: the packs a request that names none is decided by. */
     public List<String> packIds() {
         return packIds;
+    }
+
+    /** How requests are matched to packs: defaults, overlays by account jurisdiction. */
+    public PackSelection selection() {
+        return selection;
     }
 
     /** {@link #version(List)} of all loaded packs, computed once. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,9 @@ final class RuleSetCompiler {
     private static final Pattern WHEN_KEYWORD = Pattern.compile("\\bwhen\\b");
     private static final Pattern THEN_KEYWORD = Pattern.compile("\\bthen\\b");
     private static final String PARAMETERS_ANNOTATION = "parameters";
+    static final String EXTENDS_KEY = "pack.extends";
+    static final String JURISDICTIONS_KEY = "pack.jurisdictions";
+    static final String OVERLAY_JURISDICTIONS_KEY = "pack.overlayJurisdictions";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -110,6 +114,7 @@ final class RuleSetCompiler {
             parsed.add(pack);
         }
         applyOverrides(parsed, overrides);
+        PackSelection selection = packSelection(parsed);
         // Compile whenever every file parsed, so DRL errors are reported together with metadata and
         // parameter problems: an editor fixes everything in one pass.
         KieBase kieBase = parsedAll ? build(parsed) : null;
@@ -129,7 +134,65 @@ final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(kieBase, infos, rulesById, parameterFacts);
+        return new RuleSet(kieBase, infos, rulesById, parameterFacts, selection);
+    }
+
+    /**
+     * Reads the overlay settings ({@code pack.extends}, {@code pack.jurisdictions},
+     * {@code pack.overlayJurisdictions}); an overlay must name a loaded pack that is not itself an
+     * overlay, and at least one jurisdiction.
+     */
+    private PackSelection packSelection(List<ParsedPack> packs) {
+        Map<String, PackSelection.Overlay> overlays = new LinkedHashMap<>();
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
+        List<String> ids = packs.stream().map(p -> p.files.id()).toList();
+        for (ParsedPack pack : packs) {
+            String path = pack.files.propertiesPath();
+            PropertiesFile.Entry base = pack.properties.get(EXTENDS_KEY);
+            PropertiesFile.Entry jurisdictions = pack.properties.get(JURISDICTIONS_KEY);
+            PropertiesFile.Entry needed = pack.properties.get(OVERLAY_JURISDICTIONS_KEY);
+            if (needed != null) {
+                needs.put(pack.files.id(), listSetting(needed));
+            }
+            if (base == null) {
+                if (jurisdictions != null) {
+                    problems.add(new RuleProblem(path, jurisdictions.line(), JURISDICTIONS_KEY + " is only meaningful"
+                            + " with " + EXTENDS_KEY + " (the pack this overlay adds rules to)"));
+                }
+                continue;
+            }
+            String baseId = base.value().strip();
+            if (!ids.contains(baseId)) {
+                problems.add(new RuleProblem(path, base.line(), "extends pack '" + baseId + "', which is not loaded"
+                        + " (loaded: " + ids + "); load it too"));
+            } else if (baseId.equals(pack.files.id())) {
+                problems.add(new RuleProblem(path, base.line(), "a pack cannot extend itself"));
+            }
+            Set<String> covered = jurisdictions == null ? Set.of() : listSetting(jurisdictions);
+            if (covered.isEmpty()) {
+                problems.add(new RuleProblem(path, jurisdictions == null ? 0 : jurisdictions.line(), "an overlay needs "
+                        + JURISDICTIONS_KEY + ": the account jurisdictions it applies to, e.g. US-MA"));
+            }
+            overlays.put(pack.files.id(), new PackSelection.Overlay(pack.files.id(), baseId, covered));
+        }
+        for (PackSelection.Overlay overlay : overlays.values()) {
+            if (overlays.containsKey(overlay.base())) {
+                ParsedPack pack = packs.stream().filter(p -> p.files.id().equals(overlay.pack())).findFirst().orElseThrow();
+                problems.add(new RuleProblem(pack.files.propertiesPath(), pack.properties.get(EXTENDS_KEY).line(),
+                        "extends '" + overlay.base() + "', which is itself an overlay; extend its base pack"));
+            }
+        }
+        return new PackSelection(ids, overlays, needs);
+    }
+
+    private static Set<String> listSetting(PropertiesFile.Entry entry) {
+        Set<String> values = new LinkedHashSet<>();
+        for (String part : entry.value().split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.strip());
+            }
+        }
+        return values;
     }
 
     private void parseDrls(ParsedPack pack) {
@@ -363,9 +426,11 @@ final class RuleSetCompiler {
         String path = pack.files.propertiesPath();
         for (PropertiesFile.Entry entry : pack.properties.entries()) {
             if (entry.key().startsWith("pack.")) {
-                if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY).contains(entry.key())) {
+                if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY, EXTENDS_KEY, JURISDICTIONS_KEY,
+                        OVERLAY_JURISDICTIONS_KEY).contains(entry.key())) {
                     problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
-                            + "' (known: pack.name, pack.description, pack.rules)"));
+                            + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
+                            + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ")"));
                 }
                 continue;
             }
@@ -401,6 +466,14 @@ final class RuleSetCompiler {
         }
         // Recorded before parsing: a value that is given but malformed is one problem, not also "missing".
         pack.given.add(name);
+        if (parameter.type() == ParameterType.TERM_LIST) {
+            Object list = TermListFiles.load(pack.files, text, file, line, file.equals(pack.files.propertiesPath()),
+                    problems);
+            if (list != null) {
+                pack.values.put(name, list);
+            }
+            return;
+        }
         try {
             pack.values.put(name, parameter.type().parse(text));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,178 @@
+package org.contactguard.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.decision.Decision;
+import org.contactguard.core.decision.Reason;
+import org.contactguard.core.engine.RuleLoadException;
+import org.contactguard.core.json.DecisionJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code contactguard decide}: JSON Lines requests in, JSON Lines decisions out, one for one, in order. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Decides JSON Lines requests (contract v1): one decision line per request line, in order.",
+                "A line that breaks the contract is answered DENY with one INPUT-INVALID reason naming the field."})
+final class DecideCommand implements Callable<Integer> {
+
+    /** Lines decided together; a batch API can take a whole chunk at once. */
+    static final int CHUNK = 1_000;
+    /** Progress is reported to standard error every this many lines. */
+    static final int PROGRESS_EVERY = 10_000;
+
+    @ParentCommand
+    private Contactguard root;
+
+    @Mixin
+    private EngineOptions engineOptions;
+
+    @Option(names = "--pretty", description = "Print a table for people (verdict, rule ids, messages) instead of JSON Lines.")
+    private boolean pretty;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or throughput summary on standard error.")
+    private boolean quiet;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "JSON Lines requests; '-' or none: standard input.")
+    private String input;
+
+    @Override
+    public Integer call() {
+        PrintStream err = root.streams().err();
+        BufferedReader reader;
+        try {
+            reader = open();
+        } catch (IOException e) {
+            err.println("contactguard: cannot read " + input + ": " + e.getMessage());
+            return Contactguard.CANNOT_START;
+        }
+        ComplianceEngine engine;
+        try {
+            engine = engineOptions.build();
+        } catch (EngineOptions.CannotStart e) {
+            err.println("contactguard: " + e.getMessage());
+            return Contactguard.CANNOT_START;
+        } catch (RuleLoadException e) {
+            err.println("contactguard: the rules do not load");
+            e.problems().forEach(p -> err.println("  " + p));
+            return Contactguard.CANNOT_START;
+        }
+        try (reader) {
+            return decideAll(engine, reader);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
+            return Contactguard.CANNOT_START;
+        }
+    }
+
+    private BufferedReader open() throws IOException {
+        if (input == null || input.equals("-")) {
+            return new BufferedReader(new InputStreamReader(root.streams().in(), StandardCharsets.UTF_8));
+        }
+        return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+    }
+
+    private int decideAll(ComplianceEngine engine, BufferedReader reader) throws IOException {
+        PrintStream out = root.streams().out();
+        PrintStream err = root.streams().err();
+        long start = System.nanoTime();
+        Counts counts = new Counts();
+        List<Decision> forTable = new ArrayList<>();
+        List<String> chunk = new ArrayList<>(CHUNK);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            chunk.add(line);
+            if (chunk.size() == CHUNK) {
+                emit(decide(engine, chunk), out, forTable, counts, err, start);
+                chunk.clear();
+            }
+        }
+        emit(decide(engine, chunk), out, forTable, counts, err, start);
+        if (pretty) {
+            printTable(forTable, out);
+        }
+        out.flush();
+        if (!quiet) {
+            double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+            err.printf(Locale.ROOT, "contactguard: %,d decisions in %.2f s (%,.0f decisions/s): %,d ALLOW, %,d DENY"
+                    + " (%,d INPUT-INVALID)%n", counts.total, seconds, counts.total / seconds, counts.allowed,
+                    counts.total - counts.allowed, counts.invalid);
+        }
+        return Contactguard.OK;
+    }
+
+    /** Decides a chunk of lines, one decision per line in order; the place a batch call can replace. */
+    private static List<Decision> decide(ComplianceEngine engine, List<String> lines) {
+        List<Decision> decisions = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            decisions.add(DecisionJson.decide(engine, line));
+        }
+        return decisions;
+    }
+
+    private static final class Counts {
+        long total;
+        long allowed;
+        long invalid;
+    }
+
+    private void emit(List<Decision> decisions, PrintStream out, List<Decision> forTable, Counts counts,
+            PrintStream err, long start) {
+        for (Decision decision : decisions) {
+            if (pretty) {
+                forTable.add(decision);
+            } else {
+                out.println(DecisionJson.writeDecision(decision));
+            }
+            counts.total++;
+            if (decision.isAllowed()) {
+                counts.allowed++;
+            } else if (decision.ruleIds().contains(Reason.INPUT_INVALID)) {
+                counts.invalid++;
+            }
+            if (!quiet && counts.total % PROGRESS_EVERY == 0) {
+                double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+                err.printf(Locale.ROOT, "contactguard: %,d decided (%,.0f decisions/s)%n", counts.total,
+                        counts.total / seconds);
+            }
+        }
+    }
+
+    private static void printTable(List<Decision> decisions, PrintStream out) {
+        Table table = new Table("LINE", "ID", "VERDICT", "NEXT PERMITTED", "RULES");
+        List<List<String>> details = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision d = decisions.get(i);
+            table.add(String.valueOf(i + 1), d.id() == null ? "-" : d.id(), d.verdict().name(),
+                    d.nextPermittedAt() == null ? "-" : d.nextPermittedAt().toString(),
+                    d.reasons().isEmpty() ? "-" : String.join(", ", d.ruleIds()));
+            List<String> lines = new ArrayList<>();
+            d.reasons().forEach(r -> lines.add(r.ruleId() + ": " + r.message() + " [" + r.citation() + "]"));
+            d.advisories().forEach(r -> lines.add("advisory " + r.ruleId() + ": " + r.message() + " [" + r.citation() + "]"));
+            details.add(lines);
+        }
+        table.print(out);
+        out.println();
+        for (int i = 0; i < decisions.size(); i++) {
+            if (!details.get(i).isEmpty()) {
+                Decision d = decisions.get(i);
+                out.println("#" + (i + 1) + "  " + (d.id() == null ? "(no id)" : d.id()) + "  " + d.verdict());
+                out.println(details.get(i).stream().map(s -> "    " + s).collect(Collectors.joining("\n")));
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.contactguard.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.contactguard.core.decision.ComplianceEngine;
+import picocli.CommandLine.Option;
+
+/** Where the rules come from: shared by every command that loads an engine. */
+final class EngineOptions {
+
+    @Option(names = "--pack", paramLabel = "P",
+            description = "Load this pack (repeatable); default: every pack the rules offer.")
+    List<String> packs = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Read packs from this folder (a folder of pack folders, or one pack) instead of the built-in catalog.")
+    Path rules;
+
+    @Option(names = "--params", paramLabel = "FILE",
+            description = "Parameter overrides, one 'pack.parameter = value' per line.")
+    Path params;
+
+    /**
+     * Builds the engine.
+     *
+     * @throws CannotStart when a named folder or file does not exist
+     * @throws org.contactguard.core.engine.RuleLoadException when the rules do not load
+     */
+    ComplianceEngine build() {
+        ComplianceEngine.Builder builder = ComplianceEngine.builder();
+        packs.forEach(builder::pack);
+        if (rules != null) {
+            if (!Files.isDirectory(rules)) {
+                throw new CannotStart("no rules folder " + rules);
+            }
+            builder.rulesDirectory(rules);
+        }
+        if (params != null) {
+            if (!Files.isReadable(params)) {
+                throw new CannotStart("cannot read parameter file " + params);
+            }
+            builder.parameters(params);
+        }
+        return builder.build();
+    }
+
+    /** A reason the command cannot start, said in one line. */
+    static final class CannotStart extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CannotStart(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.contactguard.catalog.us;
+
+import static org.contactguard.catalog.us.UsFixtures.ENGINE;
+import static org.contactguard.catalog.us.UsFixtures.MOBILE;
+import static org.contactguard.catalog.us.UsFixtures.NEW_YORK;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.contactguard.core.decision.Decision;
+import org.contactguard.core.model.Account;
+import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
+import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.Product;
+import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Recipient;
+
+/**
+ * Invariants of the US packs under random dialers and random zones. Each property pushes hundreds of
+ * decisions through the rules, well past the ~20 evaluations after which MVEL-compiled constraints
+ * used to break.
+ */
+class UsProperties {
+
+    static final Instant START = Instant.parse("2026-02-20T13:00:00Z");
+    static final ContactPoint HOME = ContactPoint.of("P-HOME", ContactPointKind.HOME_PHONE);
+    static final Set<Outcome> MA_COUNTED = Set.of(Outcome.CONNECTED, Outcome.VOICEMAIL, Outcome.REFUSED);
+
+    /** A call a dialer proposes {@code minutesAfterPrevious} after its last proposal, and how it would end. */
+    record Proposal(int minutesAfterPrevious, Outcome outcome, List<String> accounts, boolean home) {
+    }
+
+    @Provide
+    Arbitrary<List<Proposal>> dialer() {
+        Arbitrary<Integer> gaps = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(1, 90)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(90, 1440)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1440, 4000)));
+        Arbitrary<Outcome> outcomes = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(Outcome.NO_ANSWER)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(Outcome.VOICEMAIL)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(Outcome.BUSY)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Outcome.CONNECTED)));
+        Arbitrary<List<String>> accounts = Arbitraries.of(List.of("A1"), List.of("A2"), List.of("A1", "A2"));
+        return Combinators.combine(gaps, outcomes, accounts, Arbitraries.of(true, false)).as(Proposal::new).list()
+                .ofMinSize(20).ofMaxSize(60);
+    }
+
+    /** Runs the dialer against the engine: every allowed call is placed and ends as the proposal says. */
+    static List<ContactAttempt> placedCalls(List<Proposal> proposals, String jurisdiction) {
+        List<ContactAttempt> history = new ArrayList<>();
+        Instant at = START;
+        for (Proposal p : proposals) {
+            at = at.plus(Duration.ofMinutes(p.minutesAfterPrevious()));
+            ProposedAction call = ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.DEBTOR)
+                    .contactPoint(p.home() ? HOME : MOBILE).accountIds(p.accounts()).build();
+            DecisionRequest request = DecisionRequest.builder().id("dialer").packs("us-regf").action(call)
+                    .debtor(Debtor.of("D1", "America/New_York"))
+                    .account(Account.of("A1", Product.CREDIT_CARD, jurisdiction, 60))
+                    .account(Account.of("A2", Product.CONSUMER_LOAN, jurisdiction, 60)).history(history).build();
+            Decision decision = ENGINE.decide(request);
+            if (decision.isAllowed()) {
+                history.add(ContactAttempt.builder().channel(Channel.CALL).at(at).recipient(Recipient.DEBTOR)
+                        .contactPoint(call.contactPoint()).accountIds(p.accounts()).outcome(p.outcome()).build());
+            }
+        }
+        return history;
+    }
+
+    /** The most calls {@code counted} about {@code account} on any {@code days} consecutive New York dates. */
+    static int mostInAnyWindow(List<ContactAttempt> calls, String account, Set<Outcome> counted, int days) {
+        int most = 0;
+        for (ContactAttempt first : calls) {
+            LocalDate start = first.at().atZone(NEW_YORK).toLocalDate();
+            LocalDate end = start.plusDays(days - 1L);
+            int n = 0;
+            for (ContactAttempt c : calls) {
+                LocalDate d = c.at().atZone(NEW_YORK).toLocalDate();
+                if (c.isAbout(account) && counted.contains(c.outcome()) && !d.isBefore(start) && !d.isAfter(end)) {
+                    n++;
+                }
+            }
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
+    @Property(tries = 25)
+    void allowedCallsNeverExceedSevenPerDebtInAnySevenConsecutiveDates(@ForAll("dialer") List<Proposal> dialer) {
+        List<ContactAttempt> placed = placedCalls(dialer, "US");
+        Set<Outcome> connected = Set.of(Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.CONNECTED);
+        for (String account : List.of("A1", "A2")) {
+            int most = mostInAnyWindow(placed, account, connected, 7);
+            assertTrue(most <= 7, account + " had " + most + " connected calls in 7 dates: " + placed);
+        }
+    }
+
+    @Property(tries = 40)
+    void underMassachusettsAllowedCallsNeverExceedTwoPerDebtInAnySevenDatesToPersonalNumbers(
+            @ForAll("dialer") List<Proposal> dialer) {
+        List<ContactAttempt> placed = placedCalls(dialer, "US-MA");
+        for (String account : List.of("A1", "A2")) {
+            int most = mostInAnyWindow(placed, account, MA_COUNTED, 7);
+            assertTrue(most <= 2, account + " had " + most + " Massachusetts-counted calls in 7 dates: " + placed);
+        }
+    }
+
+    static final List<ZoneId> ZONES = List.of(ZoneId.of("America/New_York"), ZoneId.of("America/Chicago"),
+            ZoneId.of("America/Denver"), ZoneId.of("America/Phoenix"), ZoneId.of("America/Los_Angeles"),
+            ZoneId.of("America/Anchorage"), ZoneId.of("Pacific/Honolulu"), ZoneId.of("Europe/London"));
+
+    @Provide
+    Arbitrary<Instant> moments() {
+        // Minutes across 2026, both clock changes included.
+        return Arbitraries.longs().between(0, 365L * 24 * 60)
+                .map(m -> Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(m)));
+    }
+
+    @Provide
+    Arbitrary<List<ZoneId>> zones() {
+        return Arbitraries.of(ZONES).list().ofMinSize(1).ofMaxSize(3).uniqueElements();
+    }
+
+    static boolean convenientEverywhere(Instant at, List<ZoneId> zones) {
+        for (ZoneId zone : zones) {
+            LocalTime local = at.atZone(zone).toLocalTime();
+            if (local.isBefore(LocalTime.of(8, 0)) || !local.isBefore(LocalTime.of(21, 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 300)
+    void theMultiZoneRuleNeverAllowsAMomentInconvenientInAnyListedZone(@ForAll("moments") Instant at,
+            @ForAll("zones") @Size(min = 1) List<ZoneId> zones) {
+        ProposedAction call = ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.DEBTOR)
+                .contactPoint(MOBILE).accountIds("A1").build();
+        DecisionRequest request = DecisionRequest.builder().id("zones").packs("us-regf").action(call)
+                .debtor(Debtor.builder("D1").zones(zones).build()).account(UsFixtures.CARD).build();
+        Decision decision = ENGINE.decide(request);
+        boolean convenient = convenientEverywhere(at, zones);
+        assertTrue(decision.isAllowed() == convenient, zones + " at " + at + ": " + decision);
+        if (decision.nextPermittedAt() != null) {
+            assertTrue(convenientEverywhere(decision.nextPermittedAt(), zones), "next " + decision.nextPermittedAt()
+                    + " is inconvenient somewhere in " + zones);
+            assertTrue(decision.nextPermittedAt().isAfter(at));
+            // Nothing earlier is convenient everywhere (minute steps: every offset is whole minutes).
+            for (Instant m = at; m.isBefore(decision.nextPermittedAt()); m = m.plus(Duration.ofMinutes(1))) {
+                assertFalse(convenientEverywhere(m, zones), "earlier convenient moment " + m + " in " + zones);
+            }
+        }
+    }
+}

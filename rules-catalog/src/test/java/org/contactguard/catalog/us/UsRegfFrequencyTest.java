@@ -1,0 +1,246 @@
+package org.contactguard.catalog.us;
+
+import static org.contactguard.catalog.us.UsFixtures.ENGINE;
+import static org.contactguard.catalog.us.UsFixtures.MOBILE;
+import static org.contactguard.catalog.us.UsFixtures.STUDENT_1;
+import static org.contactguard.catalog.us.UsFixtures.STUDENT_2;
+import static org.contactguard.catalog.us.UsFixtures.call;
+import static org.contactguard.catalog.us.UsFixtures.dailyCalls;
+import static org.contactguard.catalog.us.UsFixtures.debtorCalled;
+import static org.contactguard.catalog.us.UsFixtures.inNewYork;
+import static org.contactguard.catalog.us.UsFixtures.ny;
+import static org.contactguard.catalog.us.UsFixtures.placed;
+import static org.contactguard.catalog.us.UsFixtures.request;
+import static org.contactguard.core.testkit.DecisionAssert.assertThatDecision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.Consent;
+import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Recipient;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** US-REGF-FREQ-01..04: 7-in-7 per person per debt in calendar dates, the conversation block, the advisories. */
+class UsRegfFrequencyTest {
+
+    /** Tuesday 10 March 2026, noon in New York; its 7-date window is 4-10 March. */
+    static final Instant NOON_10_MARCH = ny("2026-03-10T12:00");
+    static final List<ContactAttempt> SEVEN_CALLS_4_TO_10_MARCH = dailyCalls("2026-03-10", 7, Outcome.NO_ANSWER);
+    static final List<ContactAttempt> SIX_CALLS_5_TO_10_MARCH = dailyCalls("2026-03-10", 6, Outcome.NO_ANSWER);
+    static final List<ContactAttempt> SEVEN_CALLS_3_TO_9_MARCH = dailyCalls("2026-03-09", 7, Outcome.VOICEMAIL);
+
+    @Nested
+    class SevenInSeven {
+
+        @Test
+        void seventhCallIsAllowed() {
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), SIX_CALLS_5_TO_10_MARCH)
+                    .build()).isAllowed();
+        }
+
+        @Test
+        void eighthCallWithinSevenDatesIsDeniedUntilTheOldestDateLeaves() {
+            // The 4 March call leaves the window at midnight on 11 March; the hours rule then waits for 08:00.
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), SEVEN_CALLS_4_TO_10_MARCH)
+                    .build()).isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"))
+                    .hasMessageContaining("US-REGF-FREQ-01", "account A1 has 7");
+        }
+
+        @Test
+        void callOnTheEighthDateAfterTheFirstIsAllowed() {
+            // Calls on 3-9 March; on 10 March the window is 4-10 March and holds six.
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T08:00")).build(), inNewYork(),
+                    SEVEN_CALLS_3_TO_9_MARCH).build()).isAllowed();
+        }
+
+        @Test
+        void windowIsCalendarDatesNotHours() {
+            // Seven calls late on 4 March (23:00) are on the 4th: at 00:30 on the 11th they are out of the window
+            // although fewer than 7 x 24 hours have passed. The proposed call at 08:00 on the 11th is allowed.
+            List<ContactAttempt> late = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                late.add(placed(ny("2026-03-04T20:5" + i), Outcome.NO_ANSWER));
+            }
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T20:58")).build(), inNewYork(), late).build())
+                    .isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
+            assertThatDecision(ENGINE, request(call(ny("2026-03-11T08:00")).build(), inNewYork(), late).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void busyAndNotInServiceCallsDoNotCount() {
+            List<ContactAttempt> calls = new ArrayList<>(dailyCalls("2026-03-10", 4, Outcome.BUSY));
+            calls.addAll(dailyCalls("2026-03-06", 3, Outcome.NOT_IN_SERVICE));
+            calls.add(placed(ny("2026-03-10T11:00"), Outcome.FAILED));
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), calls).build()).isAllowed();
+        }
+
+        @Test
+        void callsToEveryNumberOfTheDebtorShareOneCount() {
+            List<ContactAttempt> calls = new ArrayList<>(SIX_CALLS_5_TO_10_MARCH);
+            calls.add(ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-04T10:00")).recipient(Recipient.DEBTOR)
+                    .contactPoint(UsFixtures.HOME_PHONE).accountIds("A1").outcome(Outcome.NO_ANSWER).build());
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), calls).build())
+                    .isDeniedBy("US-REGF-FREQ-01");
+        }
+
+        @Test
+        void callAboutAnotherDebtHasItsOwnCount() {
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH, "A2").build(), inNewYork(), SEVEN_CALLS_4_TO_10_MARCH)
+                    .build()).isAllowed();
+        }
+
+        @Test
+        void callAboutSeveralDebtsIsDeniedWhenAnyIsFull() {
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH, "A1", "A2").build(), inNewYork(),
+                    SEVEN_CALLS_4_TO_10_MARCH).build()).isDeniedBy("US-REGF-FREQ-01")
+                    .hasMessageContaining("US-REGF-FREQ-01", "account A1");
+        }
+
+        @Test
+        void callToTheSpouseIsAnotherPersonsCount() {
+            ProposedAction toSpouse = call(NOON_10_MARCH).recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE")
+                    .contactPoint(UsFixtures.HOME_PHONE).build();
+            assertThatDecision(ENGINE, request(toSpouse, inNewYork(), SEVEN_CALLS_4_TO_10_MARCH).build()).isAllowed();
+        }
+
+        @Test
+        void studentLoansUnderOneServicingNumberAreOneDebt() {
+            List<ContactAttempt> calls = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                calls.add(placed(ny("2026-03-0" + (4 + i / 2) + "T1" + i + ":00"), Outcome.NO_ANSWER, i % 2 == 0 ? "S1" : "S2"));
+            }
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH, "S2").build(), inNewYork(), calls)
+                    .account(STUDENT_1).account(STUDENT_2).build()).isDeniedBy("US-REGF-FREQ-01")
+                    .hasMessageContaining("US-REGF-FREQ-01", "serviced under SVC-9");
+        }
+
+        @Test
+        void studentLoansUnderDifferentServicingNumbersAreSeparateDebts() {
+            List<ContactAttempt> calls = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                calls.add(placed(ny("2026-03-0" + (4 + i / 2) + "T1" + i + ":00"), Outcome.NO_ANSWER, "S1"));
+            }
+            var other = new org.contactguard.core.model.Account("S3", org.contactguard.core.model.Product.STUDENT_LOAN,
+                    "US", 90, "SVC-10", false, null, null);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH, "S3").build(), inNewYork(), calls)
+                    .account(STUDENT_1).account(other).build()).isAllowed();
+        }
+
+        @Test
+        void callsUnderACallbackConsentAreExcluded() {
+            Debtor asked = Debtor.builder("D1").zone("America/New_York")
+                    .consent(Consent.callback(ny("2026-03-10T09:00"), null)).build();
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), asked, SEVEN_CALLS_4_TO_10_MARCH).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void callbackConsentIsUsedUpByTheConversation() {
+            Debtor asked = Debtor.builder("D1").zone("America/New_York")
+                    .consent(Consent.callback(ny("2026-03-10T09:00"), null)).build();
+            List<ContactAttempt> calls = new ArrayList<>(SIX_CALLS_5_TO_10_MARCH);
+            calls.add(placed(ny("2026-03-10T11:00"), Outcome.CONNECTED));
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), asked, calls).build())
+                    .isDeniedBy("US-REGF-FREQ-02");
+        }
+
+        @Test
+        void callbackConsentLastsSevenDatesWithItsDateAsDayOne() {
+            Debtor asked = Debtor.builder("D1").zone("America/New_York")
+                    .consent(Consent.callback(ny("2026-03-04T09:00"), null)).build();
+            // 4 March is day 1, 10 March day 7: still excluded. 11 March is day 8: counted again.
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T20:00")).build(), asked, SEVEN_CALLS_4_TO_10_MARCH)
+                    .build()).isAllowed();
+            List<ContactAttempt> eleventh = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                eleventh.add(placed(ny("2026-03-11T1" + i + ":00"), Outcome.NO_ANSWER));
+            }
+            assertThatDecision(ENGINE, request(call(ny("2026-03-11T20:00")).build(), asked, eleventh).build())
+                    .isDeniedBy("US-REGF-FREQ-01");
+        }
+    }
+
+    @Nested
+    class AfterAConversation {
+
+        static final ContactAttempt TALKED_4_MARCH = debtorCalled(ny("2026-03-04T15:00"), Outcome.CONNECTED);
+
+        @Test
+        void callOnTheSeventhDateIsDeniedUntilTheEighth() {
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T20:00")).build(), TALKED_4_MARCH).build())
+                    .isDeniedBy("US-REGF-FREQ-02").hasNextPermittedAt(ny("2026-03-11T08:00"));
+        }
+
+        @Test
+        void callOnTheEighthDateIsAllowed() {
+            assertThatDecision(ENGINE, request(call(ny("2026-03-11T08:00")).build(), TALKED_4_MARCH).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void conversationTheCollectorStartedBlocksToo() {
+            ContactAttempt talked = placed(ny("2026-03-10T09:00"), Outcome.CONNECTED);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), talked).build())
+                    .isDeniedBy("US-REGF-FREQ-02").hasNextPermittedAt(ny("2026-03-17T08:00"));
+        }
+
+        @Test
+        void conversationAboutAnotherDebtDoesNotBlock() {
+            assertThatDecision(ENGINE, request(call(ny("2026-03-05T10:00"), "A2").build(), TALKED_4_MARCH).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void conversationWithTheSpouseDoesNotBlockCallsToTheDebtor() {
+            ContactAttempt spouse = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-04T15:00"))
+                    .recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE").contactPoint(UsFixtures.HOME_PHONE)
+                    .accountIds("A1").outcome(Outcome.CONNECTED).build();
+            assertThatDecision(ENGINE, request(call(ny("2026-03-05T10:00")).build(), spouse).build()).isAllowed();
+        }
+
+        @Test
+        void textAfterAConversationIsNotACall() {
+            ProposedAction text = UsFixtures.contact(Channel.SMS, ny("2026-03-05T10:00"), MOBILE).build();
+            Debtor consented = Debtor.builder("D1").zone("America/New_York")
+                    .consent(Consent.electronic(ny("2026-03-01T10:00"), Channel.SMS, MOBILE.id())).build();
+            assertThatDecision(ENGINE, request(text, consented, List.of(TALKED_4_MARCH)).build()).isAllowed();
+        }
+    }
+
+    @Nested
+    class RebuttalAdvisories {
+
+        @Test
+        void redialWithinFiveMinutesOfAnUnansweredCallIsFlagged() {
+            ContactAttempt unanswered = placed(ny("2026-03-10T11:56"), Outcome.NO_ANSWER);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), unanswered).build()).isAllowed()
+                    .hasAdvisory("US-REGF-FREQ-03");
+        }
+
+        @Test
+        void redialFiveMinutesLaterIsNotFlagged() {
+            ContactAttempt unanswered = placed(ny("2026-03-10T11:55"), Outcome.NO_ANSWER);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), unanswered).build()).isAllowed()
+                    .isNotFlaggedBy("US-REGF-FREQ-03");
+        }
+
+        @Test
+        void seventhCallToOneNumberInADayIsFlagged() {
+            List<ContactAttempt> busy = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                busy.add(placed(ny("2026-03-10T0" + (8 + i / 4) + ":" + (10 + 10 * (i % 4))), Outcome.BUSY));
+            }
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), busy).build()).isAllowed()
+                    .hasAdvisory("US-REGF-FREQ-04");
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), busy.subList(0, 5)).build())
+                    .isAllowed().isNotFlaggedBy("US-REGF-FREQ-04");
+        }
+    }
+}

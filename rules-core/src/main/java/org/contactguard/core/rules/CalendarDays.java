@@ -1,0 +1,63 @@
+package org.contactguard.core.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Windows of whole calendar dates in one zone, the way Regulation F reads "seven consecutive days":
+ * the proposed action's local date and the {@code days - 1} dates before it. A contact dated
+ * {@code d} leaves such a window at the start of date {@code d + days}, local midnight, whatever
+ * the hour it happened at. Midnight is taken from the zone's rules, so a date that starts in a
+ * clock change still starts at the right instant.
+ */
+public final class CalendarDays {
+
+    private CalendarDays() {
+    }
+
+    /** The zone the packs count dates in: the first of the debtor's zones, UTC when none is known. */
+    public static ZoneId countingZone(List<ZoneId> zones) {
+        return zones.isEmpty() ? ZoneOffset.UTC : zones.get(0);
+    }
+
+    /**
+     * Whether {@code moment} lies before {@code now} on one of the {@code days} local dates that end
+     * with {@code now}'s date.
+     */
+    public static boolean inWindow(Instant moment, Instant now, ZoneId zone, int days) {
+        if (days <= 0 || !moment.isBefore(now)) {
+            return false;
+        }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate date = moment.atZone(zone).toLocalDate();
+        return !date.isBefore(today.minusDays(days - 1L)) && !date.isAfter(today);
+    }
+
+    /** The start (local midnight) of the date {@code days} after {@code moment}'s date: when it leaves the window. */
+    public static Instant leavesWindowAt(Instant moment, ZoneId zone, int days) {
+        return moment.atZone(zone).toLocalDate().plusDays(days).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The earliest moment at which fewer than {@code cap} of {@code moments} (all inside the window
+     * ending at {@code now}) remain in a {@code days}-date window, nothing else happening meanwhile;
+     * {@code now} when that is already so; null when {@code cap} is 0 or less.
+     */
+    public static Instant reopensAt(List<Instant> moments, Instant now, ZoneId zone, int days, int cap) {
+        if (cap <= 0) {
+            return null;
+        }
+        if (moments.size() < cap) {
+            return now;
+        }
+        List<Instant> sorted = new ArrayList<>(moments);
+        sorted.sort(null);
+        // Once the oldest (size - cap + 1) have left, fewer than cap remain; the last of them
+        // leaves at the start of the date `days` after its own.
+        return leavesWindowAt(sorted.get(sorted.size() - cap), zone, days);
+    }
+}

@@ -1,0 +1,167 @@
+package org.contactguard.core.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.Consent;
+import org.contactguard.core.model.ConsentKind;
+import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Initiator;
+import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Purpose;
+import org.contactguard.core.model.Recipient;
+import org.contactguard.core.model.ThirdParty;
+
+/**
+ * Who counts as the consumer, what the debtor started, and which consents let a contact through:
+ * the questions the US rules ask of the history and the debtor, answered in Java so that the DRL
+ * only names them.
+ */
+public final class ConsumerContacts {
+
+    private ConsumerContacts() {
+    }
+
+    /**
+     * Whether {@code recipient} is "the consumer" for third-party purposes (12 CFR 1006.6(a)): the
+     * debtor, a spouse, a parent when the debtor is a minor, a guardian, an executor.
+     */
+    public static boolean isConsumer(Recipient recipient, Debtor debtor) {
+        return switch (recipient) {
+            case DEBTOR, SPOUSE, GUARDIAN, EXECUTOR -> true;
+            case PARENT_OF_MINOR -> debtor.minor();
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the action is the one response a collector may give, in the same medium, to a
+     * contact the debtor started: its purpose is RESPONSE, the debtor's latest contact in this
+     * channel is in the history, and the collector has not used this channel since.
+     */
+    public static boolean oneResponseAllowed(ProposedAction action, ContactHistory history) {
+        if (action.purpose() != Purpose.RESPONSE || action.recipient() != Recipient.DEBTOR) {
+            return false;
+        }
+        ContactAttempt debtorContact = null;
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.channel() == action.channel()) {
+                if (attempt.initiatedBy() == Initiator.DEBTOR) {
+                    debtorContact = attempt;
+                } else if (attempt.initiatedBy() == Initiator.COLLECTOR && debtorContact != null) {
+                    debtorContact = null;
+                }
+            }
+        }
+        return debtorContact != null;
+    }
+
+    /** Whether the debtor has contacted the collector from the action's number or address in its channel. */
+    public static boolean debtorUsedContactPoint(ProposedAction action, ContactHistory history) {
+        if (action.contactPoint() == null) {
+            return false;
+        }
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.initiatedBy() == Initiator.DEBTOR
+                    && attempt.channel() == action.channel() && attempt.contactPoint() != null
+                    && attempt.contactPoint().id().equals(action.contactPoint().id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an ELECTRONIC consent valid at the action covers its channel and number or address,
+     * given or renewed no longer than {@code freshness} before the action (null: any age).
+     */
+    public static boolean electronicConsent(ProposedAction action, Debtor debtor, Duration freshness) {
+        if (action.contactPoint() == null) {
+            return false;
+        }
+        for (Consent consent : debtor.consentsOf(ConsentKind.ELECTRONIC)) {
+            if (consent.validAt(action.at()) && (consent.channel() == null || consent.channel() == action.channel())
+                    && action.contactPoint().id().equals(consent.contactPointId())
+                    && (freshness == null || fresh(consent, action.at(), freshness))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #electronicConsent}, but only consents given in writing count. */
+    public static boolean writtenElectronicConsent(ProposedAction action, Debtor debtor) {
+        if (action.contactPoint() == null) {
+            return false;
+        }
+        for (Consent consent : debtor.consentsOf(ConsentKind.ELECTRONIC)) {
+            if (consent.written() && consent.validAt(action.at())
+                    && (consent.channel() == null || consent.channel() == action.channel())
+                    && action.contactPoint().id().equals(consent.contactPointId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean fresh(Consent consent, Instant at, Duration freshness) {
+        Instant latest = consent.renewedAt() != null ? consent.renewedAt() : consent.givenAt();
+        return !latest.plus(freshness).isBefore(at);
+    }
+
+    /** Whether a THIRD_PARTY_CONTACT consent valid at the action covers it (its number, when the consent names one). */
+    public static boolean thirdPartyConsent(ProposedAction action, Debtor debtor) {
+        for (Consent consent : debtor.consentsOf(ConsentKind.THIRD_PARTY_CONTACT)) {
+            if (consent.validAt(action.at()) && (consent.contactPointId() == null
+                    || (action.contactPoint() != null && consent.contactPointId().equals(action.contactPoint().id())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Earlier location-information contacts this collector made with the action's third party that
+     * reached them (a conversation, a meeting, a delivered message or letter, a refusal, or an
+     * unknown outcome).
+     */
+    public static int locationContactsWith(ProposedAction action, ContactHistory history) {
+        int n = 0;
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.purpose() == Purpose.LOCATION_INFO
+                    && attempt.initiatedBy() == Initiator.COLLECTOR && attempt.recipient() != Recipient.DEBTOR
+                    && attempt.thirdPartyId() != null && attempt.thirdPartyId().equals(action.thirdPartyId())
+                    && reachedPerson(attempt.outcome())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the action's third party asked to be contacted again. */
+    public static boolean thirdPartyRequestedCallback(ProposedAction action, Collection<?> thirdParties) {
+        for (Object item : thirdParties) {
+            if (item instanceof ThirdParty party && party.id().equals(action.thirdPartyId())) {
+                return party.requestedCallback();
+            }
+        }
+        return false;
+    }
+
+    /** Whether an attempt with this outcome reached the person (unknown: assume it did). */
+    public static boolean reachedPerson(Outcome outcome) {
+        return outcome == null || switch (outcome) {
+            case CONNECTED, MET, DELIVERED, REFUSED -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the action uses an electronic medium (SMS, email, IM, social media). */
+    public static boolean electronic(Channel channel) {
+        return channel == Channel.SMS || channel == Channel.EMAIL || channel == Channel.IM
+                || channel == Channel.SOCIAL_MEDIA;
+    }
+}

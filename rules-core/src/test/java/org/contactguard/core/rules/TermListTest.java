@@ -1,0 +1,80 @@
+package org.contactguard.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class TermListTest {
+
+    static final TermList THREATS = TermList.of("threats", List.of("后果自负", "爆通讯录", "We know where you live"));
+
+    @Test
+    void matchesSimplifiedTraditionalFullWidthAndSpacedText() {
+        assertEquals("后果自负", THREATS.firstMatch("再不还钱,后果自负!"));
+        assertEquals("后果自负", THREATS.firstMatch("再不還錢,後果自負!"));
+        assertEquals("爆通讯录", THREATS.firstMatch("明天 爆-通*讯 录"));
+        assertEquals("We know where you live", THREATS.firstMatch("ＷＥ ＫＮＯＷ ＷＨＥＲＥ ＹＯＵ ＬＩＶＥ..."));
+        assertEquals("We know where you live", THREATS.firstMatch("we-know-where-you-live"));
+    }
+
+    @Test
+    void textWithoutATermDoesNotMatch() {
+        assertFalse(THREATS.matches("请按时还款,谢谢"));
+        assertFalse(THREATS.foundIn(null));
+        assertNull(THREATS.firstMatch(""));
+    }
+
+    @Test
+    void traditionalTwinsAreKeptOnceAndCommentsAndBlankLinesIgnored() {
+        List<TermList.Problem> problems = new ArrayList<>();
+        TermList list = TermList.parse("x.txt", "\uFEFF# comment\n\n后果自负\n後果自負\n  坐牢  \n", problems);
+        assertEquals(List.of(), problems);
+        assertEquals(List.of("后果自负", "坐牢"), list.terms());
+    }
+
+    @Test
+    void termWithoutLettersIsAProblemWithItsLine() {
+        List<TermList.Problem> problems = new ArrayList<>();
+        TermList.parse("x.txt", "坐牢\n***\n", problems);
+        assertEquals(1, problems.size());
+        assertEquals(2, problems.get(0).line());
+    }
+
+    @Test
+    void emptyListIsAProblem() {
+        List<TermList.Problem> problems = new ArrayList<>();
+        TermList.parse("x.txt", "# only a comment\n", problems);
+        assertEquals(0, problems.get(0).line());
+        assertThrows(IllegalArgumentException.class, () -> TermList.of("x", List.of()));
+    }
+
+    @Test
+    void digestFollowsTheNormalisedTerms() {
+        assertEquals(TermList.of("a", List.of("坐牢")).digest(), TermList.of("a", List.of("坐 牢")).digest());
+        assertNotEquals(TermList.of("a", List.of("坐牢")).digest(), TermList.of("a", List.of("判刑")).digest());
+        assertTrue(THREATS.toString().contains(THREATS.digest()));
+    }
+
+    /** Whatever is inserted between a term's characters (spaces, punctuation, symbols), it still matches. */
+    @Property(tries = 300)
+    void separatorsBetweenCharactersNeverHideATerm(@ForAll("separators") @StringLength(max = 3) String separator) {
+        String dodged = String.join(separator, "后果自负".split(""));
+        assertTrue(THREATS.matches("再不还钱" + dodged), dodged);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> separators() {
+        return net.jqwik.api.Arbitraries.strings().withChars(" \t\u3000-_*.,;:!?/\\|~·、，。！？…—()（）【】「」\"'\u200B\u200D")
+                .ofMinLength(0).ofMaxLength(3);
+    }
+}
