@@ -3,7 +3,6 @@ package org.contactguard.core.ledger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.contactguard.core.model.ContactAttempt;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,16 +65,9 @@ class ConcurrencyStressTest {
 
     @Test
     void h2LedgerLetsNoCapBeBrokenByThreadsAndProcesses() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Server server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists").start();
-        try {
-            String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + tmp.toAbsolutePath() + "/stress";
-            acrossProcesses(url, null, null);
-        } finally {
-            server.stop();
+        try (H2ServerProcess server = new H2ServerProcess(tmp)) {
+            server.start();
+            acrossProcesses(server.url("stress"), null, null);
         }
     }
 

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.contactguard.core.decision.Reason;
-import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The database stops while dialers are deciding: every decision turns DENY {@code LEDGER-UNAVAILABLE}
+ * The database stops while dialers are deciding (the H2 server process is killed, PostgreSQL is shut
+ * down with {@code pg_ctl stop}): every decision turns DENY {@code LEDGER-UNAVAILABLE}
  * (no exception reaches the caller), decisions recover once the database is back, and nothing committed
  * before, during or after is lost.
  */
@@ -39,24 +37,10 @@ class DatabaseDownTest {
     Path tmp;
 
     @Test
-    void h2ServerStoppedMidRunDeniesThenRecovers() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        String[] serverArgs = {"-tcpPort", String.valueOf(port), "-ifNotExists"};
-        Server[] server = {Server.createTcpServer(serverArgs).start()};
-        try {
-            String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/" + tmp.toAbsolutePath() + "/down";
-            runThroughAnOutage(url, null, null, () -> server[0].stop(), () -> {
-                try {
-                    server[0] = Server.createTcpServer(serverArgs).start();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot restart the H2 server", e);
-                }
-            });
-        } finally {
-            server[0].stop();
+    void h2ServerKilledMidRunDeniesThenRecovers() throws Exception {
+        try (H2ServerProcess server = new H2ServerProcess(tmp)) {
+            server.start();
+            runThroughAnOutage(server.url("down"), null, null, server::kill, server::start);
         }
     }
 
