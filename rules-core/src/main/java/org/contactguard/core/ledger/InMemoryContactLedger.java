@@ -11,9 +11,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.decision.Decision;
+import org.contactguard.core.decision.Reason;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A ledger held in this JVM's memory: for tests and for a single service instance that is the only
@@ -25,6 +29,8 @@ public final class InMemoryContactLedger implements ContactLedger {
 
     private static final Comparator<RecordedAttempt> OLDEST_FIRST =
             Comparator.comparing((RecordedAttempt r) -> r.attempt().at()).thenComparingLong(RecordedAttempt::id);
+
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryContactLedger.class);
 
     private final ComplianceEngine engine;
     private final Duration configuredWindow;
@@ -59,24 +65,36 @@ public final class InMemoryContactLedger implements ContactLedger {
         String debtorId = request.debtor().id();
         DebtorLog log = logs.computeIfAbsent(debtorId, id -> new DebtorLog());
         synchronized (log) {
-            return LedgerDecider.decide(engine, historyWindow(), request, new LedgerDecider.DebtorTransaction() {
-                @Override
-                public List<RecordedAttempt> loadAfter(Instant start) {
-                    List<RecordedAttempt> found = new ArrayList<>();
-                    for (RecordedAttempt recorded : log.attempts) {
-                        if (recorded.attempt().at().isAfter(start)) {
-                            found.add(recorded);
-                        }
-                    }
-                    return found;
-                }
-
-                @Override
-                public long reserve(ContactAttempt attempt) {
-                    return append(log, debtorId, attempt);
-                }
-            });
+            try {
+                return decideLocked(request, debtorId, log);
+            } catch (RuntimeException e) {
+                // The engine itself never throws; whatever else broke, the answer is still not ALLOW.
+                LOG.error("Contact ledger failed deciding request {} for debtor {}; denied", request.id(), debtorId, e);
+                return LedgerDecision.denied(Decision.denied(request.id(),
+                        Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()), engine.version()));
+            }
         }
+    }
+
+    /** Decides with the debtor's lock held. */
+    private LedgerDecision decideLocked(DecisionRequest request, String debtorId, DebtorLog log) {
+        return LedgerDecider.decide(engine, historyWindow(), request, new LedgerDecider.DebtorTransaction() {
+            @Override
+            public List<RecordedAttempt> loadAfter(Instant start) {
+                List<RecordedAttempt> found = new ArrayList<>();
+                for (RecordedAttempt recorded : log.attempts) {
+                    if (recorded.attempt().at().isAfter(start)) {
+                        found.add(recorded);
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public long reserve(ContactAttempt attempt) {
+                return append(log, debtorId, attempt);
+            }
+        });
     }
 
     @Override

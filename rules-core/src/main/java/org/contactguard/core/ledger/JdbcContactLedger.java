@@ -495,7 +495,13 @@ public final class JdbcContactLedger implements ContactLedger {
                 if (migrate) {
                     LedgerSchema.migrate(connection, dialect);
                 } else {
-                    int version = LedgerSchema.version(connection);
+                    int version;
+                    try {
+                        version = LedgerSchema.version(connection);
+                    } catch (SQLException e) {
+                        throw new SQLException("no ledger schema found (" + e.getMessage() + "); apply "
+                                + LedgerSchema.SCRIPTS + " or build with migrate(true)", e);
+                    }
                     if (version < LedgerSchema.LATEST) {
                         throw new SQLException("the ledger schema is at version " + version + ", this library needs "
                                 + LedgerSchema.LATEST + "; apply " + LedgerSchema.SCRIPTS + " or build with migrate(true)");
