@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Assumptions;
  * The PostgreSQL server the tests use: {@code CONTACTGUARD_TEST_PG_URL} (plus {@code _USER},
  * {@code _PASSWORD}), set by {@code .ci/postgres.sh start}, which {@code .ci/run} calls. Without it the
  * PostgreSQL tests are skipped with a loud message (a developer laptop); with
- * {@code CONTACTGUARD_TEST_PG_REQUIRED=true} (set by {@code .ci/run}) its absence fails them instead.
+ * {@code CONTACTGUARD_TEST_PG_REQUIRED=true} (set by {@code .ci/run}) or {@code CI=true} (set by CI
+ * services) its absence fails them instead.
  */
 final class TestPostgres {
 
@@ -31,8 +32,8 @@ final class TestPostgres {
         }
         String message = "CONTACTGUARD_TEST_PG_URL is not set: the PostgreSQL ledger tests are NOT RUN. "
                 + "Start a throwaway server with: eval \"$(.ci/postgres.sh start)\"";
-        if ("true".equals(System.getenv("CONTACTGUARD_TEST_PG_REQUIRED"))) {
-            fail(message + " (CONTACTGUARD_TEST_PG_REQUIRED=true: CI must run them)");
+        if (required()) {
+            fail(message + " (CONTACTGUARD_TEST_PG_REQUIRED or CI is true: CI must run them)");
         }
         System.err.println("\n*** " + message + " ***\n");
         Assumptions.abort(message);
@@ -42,12 +43,16 @@ final class TestPostgres {
     static void assumeControllable() {
         assumeAvailable();
         if (CTL == null || CTL.isBlank()) {
-            if ("true".equals(System.getenv("CONTACTGUARD_TEST_PG_REQUIRED"))) {
+            if (required()) {
                 fail("CONTACTGUARD_TEST_PG_CTL is not set: CI must run the database-down test");
             }
             System.err.println("\n*** CONTACTGUARD_TEST_PG_CTL is not set: the PostgreSQL down test is NOT RUN ***\n");
             Assumptions.abort("CONTACTGUARD_TEST_PG_CTL is not set");
         }
+    }
+
+    private static boolean required() {
+        return "true".equals(System.getenv("CONTACTGUARD_TEST_PG_REQUIRED")) || "true".equals(System.getenv("CI"));
     }
 
     /** A ledger builder pointed at the test server. */
