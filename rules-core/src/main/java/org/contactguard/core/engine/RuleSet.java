@@ -3,6 +3,7 @@ package org.contactguard.core.engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,7 @@ public final class RuleSet {
     private final Map<String, Object> parameterFacts;
     private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
     private final String defaultVersion;
+    private final Duration longestWindow;
 
     private final PackSelection selection;
 
@@ -59,6 +61,24 @@ public final class RuleSet {
         this.rulesById = Map.copyOf(rulesById);
         this.parameterFacts = Map.copyOf(parameterFacts);
         this.defaultVersion = version(packIds);
+        Duration longest = Duration.ZERO;
+        for (PackInfo pack : packs.values()) {
+            for (Object value : pack.parameters().values()) {
+                if (value instanceof Duration window && window.compareTo(longest) > 0) {
+                    longest = window;
+                }
+            }
+        }
+        this.longestWindow = longest;
+    }
+
+    /**
+     * The longest {@link Duration} parameter of any loaded pack ({@link Duration#ZERO} when none has
+     * one): how far back the loaded rules count contact history, which is what a contact ledger must
+     * load for a decision and may purge beyond.
+     */
+    public Duration longestWindow() {
+        return longestWindow;
     }
 
     /** Loaded packs in load order. */
