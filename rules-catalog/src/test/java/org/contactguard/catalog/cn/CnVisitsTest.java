@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
+import org.contactguard.core.model.Purpose;
+import org.contactguard.core.model.Recipient;
 import org.contactguard.core.model.Restriction;
 import org.contactguard.core.model.RestrictionKind;
 import org.contactguard.core.model.VisitDetails;
@@ -158,6 +162,46 @@ class CnVisitsTest {
         @Test
         void noticeExactlyTheLeadTimeBeforeIsEnough() {
             assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), NOTICE_AT_LEAD)).isAllowed();
+        }
+
+        @Test
+        void noticeOneMinuteYoungerThanSevenDaysStillCounts() {
+            Instant noticeAt = VISIT_AT.minus(Duration.ofDays(7)).plusSeconds(60);
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(visitNotice(noticeAt)))).isAllowed();
+        }
+
+        @Test
+        void noticeSevenDaysOldIsStaleAndOnlyANewNoticeHelps() {
+            Instant noticeAt = VISIT_AT.minus(Duration.ofDays(7));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(visitNotice(noticeAt))))
+                    .isDeniedBy("CN-VISIT-07").hasNoNextPermittedAt();
+        }
+
+        @Test
+        void staleNoticeAndAFreshOneShortOfTheLeadTimeAllowTheVisitWhenTheFreshOneMatures() {
+            Instant fresh = VISIT_AT.minus(Duration.ofHours(2));
+            List<ContactAttempt> history = List.of(visitNotice(VISIT_AT.minus(Duration.ofDays(30))), visitNotice(fresh));
+            Instant matures = fresh.plus(Duration.ofHours(24));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), history))
+                    .isDeniedBy("CN-VISIT-07").hasNextPermittedAt(matures);
+            assertThatDecision(ENGINE, request(visit(matures).build(), history)).isAllowed();
+        }
+
+        @Test
+        void noticeCallThatRangOutIsNoNotice() {
+            ContactAttempt rangOut = ContactAttempt.builder().channel(Channel.CALL).at(VISIT_AT.minus(Duration.ofHours(30)))
+                    .recipient(Recipient.DEBTOR).contactPoint(CnFixtures.MOBILE).accountIds("A1")
+                    .purpose(Purpose.VISIT_NOTICE).outcome(Outcome.NO_ANSWER).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(rangOut)))
+                    .isDeniedBy("CN-VISIT-07").hasNoNextPermittedAt();
+        }
+
+        @Test
+        void noticeCallThatReachedTheDebtorCounts() {
+            ContactAttempt connected = ContactAttempt.builder().channel(Channel.CALL).at(VISIT_AT.minus(Duration.ofHours(30)))
+                    .recipient(Recipient.DEBTOR).contactPoint(CnFixtures.MOBILE).accountIds("A1")
+                    .purpose(Purpose.VISIT_NOTICE).outcome(Outcome.CONNECTED).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(connected))).isAllowed();
         }
 
         @Test

@@ -180,6 +180,41 @@ class ChinaHelpersTest {
         }
 
         @Test
+        void noticeOlderThanTheMaximumAgeIsStale() {
+            Duration lead = Duration.ofHours(24);
+            Duration maxAge = Duration.ofDays(7);
+            ContactHistory oneMinuteFresh = at("2026-03-10T10:00", List.of(notice("2026-03-03T10:01")));
+            ContactHistory exactlyMaxAge = at("2026-03-10T10:00", List.of(notice("2026-03-03T10:00")));
+            assertTrue(VisitHistory.noticeGiven(oneMinuteFresh, List.of("A1"), lead, maxAge));
+            assertFalse(VisitHistory.noticeGiven(exactlyMaxAge, List.of("A1"), lead, maxAge));
+            assertTrue(VisitHistory.noticeGiven(exactlyMaxAge, List.of("A1"), lead), "no maximum age: any age counts");
+            assertNull(VisitHistory.noticeMatures(exactlyMaxAge, List.of("A1"), lead, maxAge), "only a new notice helps");
+            ContactHistory staleAndRecent = at("2026-03-10T10:00", List.of(notice("2026-03-01T10:00"), notice("2026-03-09T12:00")));
+            assertEquals(bj("2026-03-10T12:00"), VisitHistory.noticeMatures(staleAndRecent, List.of("A1"), lead, maxAge));
+            assertNull(VisitHistory.noticeMatures(staleAndRecent, List.of("A1"), lead, lead), "max age not above lead: never");
+        }
+
+        @Test
+        void noticeCountsOnlyWhenItReachedTheDebtor() {
+            Duration lead = Duration.ofHours(24);
+            for (Outcome outcome : Outcome.values()) {
+                ContactAttempt notice = ContactAttempt.builder().channel(Channel.CALL).at(bj("2026-03-09T10:00"))
+                        .recipient(Recipient.DEBTOR).contactPoint(M1).accountIds("A1").purpose(Purpose.VISIT_NOTICE)
+                        .outcome(outcome).build();
+                boolean expected = outcome == Outcome.DELIVERED || outcome == Outcome.CONNECTED || outcome == Outcome.MET;
+                assertEquals(expected, VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(notice)), List.of("A1"), lead),
+                        outcome.name());
+            }
+            ContactAttempt unknown = ContactAttempt.builder().channel(Channel.LETTER).at(bj("2026-03-09T10:00"))
+                    .recipient(Recipient.DEBTOR).accountIds("A1").purpose(Purpose.VISIT_NOTICE).build();
+            assertFalse(VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(unknown)), List.of("A1"), lead));
+            ContactAttempt messageLeft = ContactAttempt.builder().channel(Channel.CALL).at(bj("2026-03-09T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(M1).accountIds("A1").purpose(Purpose.VISIT_NOTICE)
+                    .outcome(Outcome.VOICEMAIL).messageLeft(true).build();
+            assertTrue(VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(messageLeft)), List.of("A1"), lead));
+        }
+
+        @Test
         void onlyVisitsThatMetSomeoneCount() {
             ContactAttempt met = ContactAttempt.builder().channel(Channel.VISIT).at(bj("2026-03-08T10:00"))
                     .recipient(Recipient.DEBTOR).place(Place.HOME).visit(new VisitDetails(2, true, true, false, false, true))
