@@ -228,6 +228,14 @@ class CnVisitsTest {
         }
 
         @Test
+        void oralConsentToMoreVisitsDoesNotLiftTheCap() {
+            Debtor consenting = Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.MORE_VISITS,
+                    bj("2026-03-01T10:00"), null, null, null, null, null, null, false)).build();
+            List<ContactAttempt> history = List.of(pastVisitMet(VISIT_AT.minus(Duration.ofDays(2))), NOTICE_AT_LEAD.get(0));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), consenting, history)).isDeniedBy("CN-VISIT-08");
+        }
+
+        @Test
         void writtenConsentToMoreVisitsLiftsTheCap() {
             Debtor consenting = Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.MORE_VISITS,
                     bj("2026-03-01T10:00"), null, null, null, null, null, null, true)).build();
