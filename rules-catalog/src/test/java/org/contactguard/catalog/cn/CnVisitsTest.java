@@ -236,6 +236,23 @@ class CnVisitsTest {
         }
 
         @Test
+        void aVisitWhereTheDebtorRefusedToTalkUsesUpTheWindow() {
+            ContactAttempt refused = ContactAttempt.builder().channel(Channel.VISIT).at(VISIT_AT.minus(Duration.ofDays(2)))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).visit(CnFixtures.COMPLIANT_VISIT).accountIds("A1")
+                    .outcome(Outcome.REFUSED).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(refused, NOTICE_AT_LEAD.get(0))))
+                    .isDeniedBy("CN-VISIT-08").hasNextPermittedAt(VISIT_AT.plus(Duration.ofDays(5)));
+        }
+
+        @Test
+        void aVisitThatFoundNobodyHomeDoesNotUseUpTheWindow() {
+            ContactAttempt nobody = ContactAttempt.builder().channel(Channel.VISIT).at(VISIT_AT.minus(Duration.ofDays(2)))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).visit(CnFixtures.COMPLIANT_VISIT).accountIds("A1")
+                    .outcome(Outcome.NOBODY_HOME).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(nobody, NOTICE_AT_LEAD.get(0)))).isAllowed();
+        }
+
+        @Test
         void writtenConsentToMoreVisitsLiftsTheCap() {
             Debtor consenting = Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.MORE_VISITS,
                     bj("2026-03-01T10:00"), null, null, null, null, null, null, true)).build();

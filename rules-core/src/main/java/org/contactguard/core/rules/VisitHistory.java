@@ -99,10 +99,14 @@ public final class VisitHistory {
         return notices;
     }
 
-    /** Whether a past visit met someone: {@code visit.personContacted}, or outcome MET or CONNECTED. */
+    /**
+     * Whether a past visit met someone: {@code visit.personContacted}, or outcome MET, CONNECTED or
+     * REFUSED (someone was met and refused to talk: the visit still reached a person).
+     */
     static boolean metSomeone(ContactAttempt attempt) {
         return attempt.channel() == Channel.VISIT && (attempt.visit() != null && attempt.visit().personContacted()
-                || attempt.outcome() == Outcome.MET || attempt.outcome() == Outcome.CONNECTED);
+                || attempt.outcome() == Outcome.MET || attempt.outcome() == Outcome.CONNECTED
+                || attempt.outcome() == Outcome.REFUSED);
     }
 
     /** Visits about {@code accountId} that met someone within the rolling {@code window} ending now. */

@@ -215,6 +215,17 @@ class ChinaHelpersTest {
         }
 
         @Test
+        void aVisitWhereThePersonMetRefusedToTalkCountsAsMet() {
+            for (Outcome outcome : List.of(Outcome.REFUSED, Outcome.NOBODY_HOME)) {
+                ContactAttempt visit = ContactAttempt.builder().channel(Channel.VISIT).at(bj("2026-03-08T10:00"))
+                        .recipient(Recipient.DEBTOR).place(Place.HOME).visit(new VisitDetails(2, true, true, false, false, false))
+                        .accountIds("A1").outcome(outcome).build();
+                assertEquals(outcome == Outcome.REFUSED ? 1 : 0,
+                        VisitHistory.visitsMet(at("2026-03-10T10:00", List.of(visit)), "A1", Duration.ofDays(7)), outcome.name());
+            }
+        }
+
+        @Test
         void onlyVisitsThatMetSomeoneCount() {
             ContactAttempt met = ContactAttempt.builder().channel(Channel.VISIT).at(bj("2026-03-08T10:00"))
                     .recipient(Recipient.DEBTOR).place(Place.HOME).visit(new VisitDetails(2, true, true, false, false, true))
