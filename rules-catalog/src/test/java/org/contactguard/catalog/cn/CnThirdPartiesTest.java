@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Collector;
+import org.contactguard.core.model.Consent;
+import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.Debtor;
@@ -193,6 +195,100 @@ class CnThirdPartiesTest {
             assertThatDecision(ENGINE, request(callExecutor, deceased, List.of())).isAllowed();
             assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(), deceased, List.of()))
                     .isDeniedBy("CN-RESTR-01");
+        }
+    }
+
+    @Nested
+    class Executor {
+
+        static ProposedAction.Builder callExecutor(Instant at) {
+            return ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.EXECUTOR).thirdPartyId("T3")
+                    .contactPoint(CONTACT_PERSON_MOBILE).accountIds("A1");
+        }
+
+        @Test
+        void anExecutorOfALivingDebtorIsAnOrdinaryThirdParty() {
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build()))
+                    .isDeniedBy("CN-TP-01", "CN-TP-02", "CN-TP-03");
+        }
+
+        @Test
+        void theExecutorOnceTheDebtorHasDiedMayBeAskedAboutTheDebt() {
+            Debtor deceased = Debtor.builder("D1").zone("Asia/Shanghai")
+                    .restriction(Restriction.of(RestrictionKind.DECEASED, bj("2026-03-10T14:59"), null)).build();
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build(), deceased,
+                    List.of())).isAllowed();
+        }
+
+        @Test
+        void theExecutorBeforeTheDeathIsRecordedIsAnOrdinaryThirdParty() {
+            Debtor deceasedLater = Debtor.builder("D1").zone("Asia/Shanghai")
+                    .restriction(Restriction.of(RestrictionKind.DECEASED, bj("2026-03-10T15:01"), null)).build();
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build(), deceasedLater,
+                    List.of())).isDeniedBy("CN-TP-01", "CN-TP-02", "CN-TP-03");
+        }
+    }
+
+    /** The debtor's consent to a named person (by that person's number) being contacted lifts CN-TP-01 only. */
+    @Nested
+    class DebtorConsent {
+
+        static Debtor consenting(String contactPointId, Channel channel, Instant validUntil) {
+            return Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.THIRD_PARTY_CONTACT,
+                    bj("2026-03-01T10:00"), channel, contactPointId, validUntil, null, null, null, false)).build();
+        }
+
+        @Test
+        void consentNamingThePersonsNumberLiftsTheLostCondition() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, null), List.of())).isAllowed();
+        }
+
+        @Test
+        void consentNamingAnotherNumberDoesNot() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting("C9", null, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentNamingNoNumberNamesNoOne() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(null, null, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentForAnotherChannelDoesNot() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), Channel.SMS, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentEndingAtTheMomentNoLongerHoldsButOneMinuteLaterItDid() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, SAME_DAY_AFTERNOON), List.of())).isDeniedBy("CN-TP-01");
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, SAME_DAY_AFTERNOON.plusSeconds(60)), List.of()))
+                    .isAllowed();
+        }
+
+        @Test
+        void consentDoesNotLetThePersonBeAskedToPayOrToldOfTheDebtOrOverrideTheirRefusal() {
+            Debtor debtor = consenting(CONTACT_PERSON_MOBILE.id(), null, null);
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).purpose(Purpose.COLLECTION).build(),
+                    debtor, List.of())).isDeniedBy("CN-TP-02");
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).disclosesDebt(true).build(),
+                    debtor, List.of())).isDeniedBy("CN-TP-03");
+            ThirdParty refused = new ThirdParty("T1", Recipient.EMERGENCY_CONTACT, false, bj("2026-03-10T09:00"), false);
+            assertThatDecision(ENGINE, new DecisionRequest("t", List.of(), Collector.defaultCollector(),
+                    callEmergencyContact(SAME_DAY_AFTERNOON).build(), debtor, List.of(CnFixtures.LOAN), List.of(refused),
+                    List.of())).isDeniedBy("CN-TP-04");
+        }
+
+        @Test
+        void consentDoesNotOpenTheNight() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(bj("2026-03-10T22:00")).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, null), List.of()))
+                    .isDeniedBy("CN-HOURS-01").hasNextPermittedAt(NEXT_DAY_0800);
         }
     }
 }
