@@ -21,6 +21,7 @@ import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
+import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.Purpose;
 import org.contactguard.core.model.Recipient;
 import org.contactguard.core.model.ThirdParty;
@@ -111,6 +112,27 @@ class ChinaHelpersTest {
             assertFalse(LocalQuietHours.consentCovers(debtor, night, BEIJING, Channel.CALL));
             ActionTime later = new ActionTime(bj("2026-03-10T23:30"), List.of(BEIJING));
             assertFalse(LocalQuietHours.consentCovers(debtor, later, BEIJING, Channel.SMS));
+        }
+
+        @Test
+        void consentNamingAContactPointCoversOnlyContactsThroughIt() {
+            Consent m2Only = new Consent(org.contactguard.core.model.ConsentKind.CONTACT_TIME, bj("2026-03-01T00:00"),
+                    null, "M2", null, null, LocalTime.of(21, 0), LocalTime.of(23, 0), false);
+            Debtor debtor = Debtor.builder("D1").zone(BEIJING).consent(m2Only).build();
+            ActionTime night = new ActionTime(bj("2026-03-10T22:30"), List.of(BEIJING));
+            ProposedAction toM2 = ProposedAction.builder().channel(Channel.CALL).at(night.at()).recipient(Recipient.DEBTOR)
+                    .contactPoint(M2).accountIds("A1").build();
+            ProposedAction toM1 = ProposedAction.builder().channel(Channel.CALL).at(night.at()).recipient(Recipient.DEBTOR)
+                    .contactPoint(M1).accountIds("A1").build();
+            ProposedAction visit = ProposedAction.builder().channel(Channel.VISIT).at(night.at()).recipient(Recipient.DEBTOR)
+                    .visit(new VisitDetails(2, true, true, false, false, false)).accountIds("A1").build();
+            assertTrue(LocalQuietHours.consentCovers(debtor, night, BEIJING, toM2));
+            assertFalse(LocalQuietHours.consentCovers(debtor, night, BEIJING, toM1));
+            assertFalse(LocalQuietHours.consentCovers(debtor, night, BEIJING, visit));
+            Debtor anyNumber = Debtor.builder("D1").zone(BEIJING)
+                    .consent(Consent.contactTime(bj("2026-03-01T00:00"), LocalTime.of(21, 0), LocalTime.of(23, 0))).build();
+            assertTrue(LocalQuietHours.consentCovers(anyNumber, night, BEIJING, toM1));
+            assertTrue(LocalQuietHours.consentCovers(anyNumber, night, BEIJING, visit));
         }
     }
 
