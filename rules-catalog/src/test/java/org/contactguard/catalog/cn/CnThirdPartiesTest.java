@@ -19,6 +19,9 @@ import org.contactguard.core.model.Collector;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
+import org.contactguard.core.model.ContactPointSource;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
@@ -289,6 +292,52 @@ class CnThirdPartiesTest {
             assertThatDecision(ENGINE, request(callEmergencyContact(bj("2026-03-10T22:00")).build(),
                     consenting(CONTACT_PERSON_MOBILE.id(), null, null), List.of()))
                     .isDeniedBy("CN-HOURS-01").hasNextPermittedAt(NEXT_DAY_0800);
+        }
+    }
+
+    /** A message to the debtor left where others see or hear it is a disclosure to them (CN-TP-05). */
+    @Nested
+    class SharedContactPoint {
+
+        static final ContactPoint FAMILY_LANDLINE = new ContactPoint("H1", ContactPointKind.HOME_PHONE, false,
+                ContactPointSource.DEBTOR_PROVIDED, true);
+        static final ContactPoint OWN_LANDLINE = new ContactPoint("H2", ContactPointKind.HOME_PHONE, false,
+                ContactPointSource.DEBTOR_PROVIDED, false);
+        static final ContactPoint SHARED_INBOX = new ContactPoint("E1", ContactPointKind.EMAIL, false,
+                ContactPointSource.DEBTOR_PROVIDED, true);
+        static final String DEBT_MESSAGE = "您的账单已逾期,请尽快还款";
+
+        static ProposedAction.Builder toDebtor(Channel channel, ContactPoint point) {
+            return ProposedAction.builder().channel(channel).at(SAME_DAY_AFTERNOON).recipient(Recipient.DEBTOR)
+                    .contactPoint(point).accountIds("A1");
+        }
+
+        @Test
+        void anEmailAboutTheDebtToASharedInboxIsDenied() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).content(DEBT_MESSAGE).build()))
+                    .isDeniedBy("CN-TP-05").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).disclosesDebt(true).build()))
+                    .isDeniedBy("CN-TP-05");
+        }
+
+        @Test
+        void aNeutralEmailToASharedInboxIsAllowed() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).content("请方便时回电,谢谢").build()))
+                    .isAllowed();
+        }
+
+        @Test
+        void aVoicemailAboutTheDebtOnAFamilyLandlineIsDeniedButNotOnTheDebtorsOwn() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, FAMILY_LANDLINE).leavesMessage(true)
+                    .content(DEBT_MESSAGE).build())).isDeniedBy("CN-TP-05");
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, OWN_LANDLINE).leavesMessage(true)
+                    .content(DEBT_MESSAGE).build())).isAllowed();
+        }
+
+        @Test
+        void aLiveCallToAFamilyLandlineLeavesNoMessageForOthers() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, FAMILY_LANDLINE).content(DEBT_MESSAGE).build()))
+                    .isAllowed();
         }
     }
 }
