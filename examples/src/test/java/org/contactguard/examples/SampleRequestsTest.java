@@ -21,7 +21,9 @@ class SampleRequestsTest {
         List<String> lines = Files.readAllLines(Path.of(System.getProperty("contactguard.home", "."),
                 "data/sample-requests.jsonl"));
         List<String> expected = List.of("ALLOW", "STARTER-HOURS-01", "ALLOW", "STARTER-HOURS-01", "STARTER-HOURS-01",
-                "INPUT-INVALID", "ALLOW", "STARTER-FREQ-01", "ALLOW", "STARTER-CEASE-01", "ALLOW", "STARTER-FREQ-01");
+                "INPUT-INVALID", "ALLOW", "STARTER-FREQ-01", "ALLOW", "STARTER-CEASE-01", "ALLOW", "STARTER-FREQ-01",
+                "ALLOW", "CN-HOURS-01", "CN-CONDUCT-01", "CN-VISIT-01",
+                "ALLOW", "US-REGF-FREQ-01", "US-MA-FREQ-01", "US-REGF-ATTY-01");
         assertEquals(expected.size(), lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Decision decision = DecisionJson.decide(engine, lines.get(i));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.Decision;
@@ -19,6 +20,8 @@ import org.contactguard.core.decision.Reason;
 import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.json.DecisionJson;
 import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.ledger.JdbcContactLedger;
+import org.contactguard.core.ledger.LedgerUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +51,12 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress or throughput summary on standard error.")
     private boolean quiet;
 
+    @Option(names = "--ledger", paramLabel = "JDBC-URL", description = {
+            "Decide against a contact ledger and record each allowed request in it as a reserved attempt:",
+            "jdbc:h2:file:PATH (embedded) or jdbc:postgresql://HOST:PORT/DB?user=U&password=P.",
+            "The requests' own history is then ignored; the ledger's is used."})
+    private String ledger;
+
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "JSON Lines requests; '-' or none: standard input.")
     private String input;
 
@@ -72,8 +81,32 @@ final class DecideCommand implements Callable<Integer> {
             e.problems().forEach(p -> err.println("  " + p));
             return Contactguard.CANNOT_START;
         }
+        if (ledger != null) {
+            return decideWithLedger(engine, reader, err);
+        }
         try (reader) {
-            return decideAll(engine, reader);
+            return decideAll(lines -> decideBatch(engine, lines), reader);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
+            return Contactguard.CANNOT_START;
+        }
+    }
+
+    /** Each valid request is decided and, if allowed, recorded by the ledger in one step. */
+    private int decideWithLedger(ComplianceEngine engine, BufferedReader reader, PrintStream err) {
+        JdbcContactLedger opened;
+        try {
+            opened = JdbcContactLedger.builder(engine).url(ledger).build();
+        } catch (LedgerUnavailableException | IllegalStateException e) {
+            err.println("contactguard: " + e.getMessage());
+            return Contactguard.CANNOT_START;
+        }
+        try (JdbcContactLedger contacts = opened; reader) {
+            return decideAll(lines -> oneByOne(lines, line -> {
+                DecisionJson.ReadResult read = DecisionJson.readRequest(line);
+                return read.isValid() ? contacts.decideAndRecord(read.request()).decision()
+                        : read.invalidDecision(engine.version());
+            }), reader);
         } catch (IOException | UncheckedIOException e) {
             err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
             return Contactguard.CANNOT_START;
@@ -87,7 +120,7 @@ final class DecideCommand implements Callable<Integer> {
         return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
     }
 
-    private int decideAll(ComplianceEngine engine, BufferedReader reader) throws IOException {
+    private int decideAll(Function<List<String>, List<Decision>> decider, BufferedReader reader) throws IOException {
         PrintStream out = root.streams().out();
         PrintStream err = root.streams().err();
         long start = System.nanoTime();
@@ -95,14 +128,23 @@ final class DecideCommand implements Callable<Integer> {
         List<Decision> forTable = new ArrayList<>();
         List<String> chunk = new ArrayList<>(CHUNK);
         String line;
+        boolean first = true;
         while ((line = reader.readLine()) != null) {
+            if (first && line.startsWith("\uFEFF")) {
+                // A byte-order mark some Windows editors write: not part of the first request.
+                line = line.substring(1);
+            }
+            first = false;
             chunk.add(line);
-            if (chunk.size() == CHUNK) {
-                emit(decide(engine, chunk), out, forTable, counts, err, start);
+            // A full chunk, or nothing more waiting: answer now, so a caller that writes one request and
+            // waits for its decision (a pipe to another process) is never left waiting for more input.
+            if (chunk.size() == CHUNK || !reader.ready()) {
+                emit(decider.apply(chunk), out, forTable, counts, err, start);
                 chunk.clear();
+                out.flush();
             }
         }
-        emit(decide(engine, chunk), out, forTable, counts, err, start);
+        emit(decider.apply(chunk), out, forTable, counts, err, start);
         if (pretty) {
             printTable(forTable, out);
         }
@@ -116,12 +158,21 @@ final class DecideCommand implements Callable<Integer> {
         return Contactguard.OK;
     }
 
+    /** Decides a chunk of lines one line at a time, one decision per line in order. */
+    private static List<Decision> oneByOne(List<String> lines, Function<String, Decision> decider) {
+        List<Decision> decisions = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            decisions.add(decider.apply(line));
+        }
+        return decisions;
+    }
+
     /**
      * Decides a chunk of lines, one decision per line in order: the readable requests in one
      * {@link ComplianceEngine#decideAll} batch (one session for the chunk), the unreadable ones
      * denied with {@code INPUT-INVALID} in their place.
      */
-    private static List<Decision> decide(ComplianceEngine engine, List<String> lines) {
+    private static List<Decision> decideBatch(ComplianceEngine engine, List<String> lines) {
         List<DecisionJson.ReadResult> read = new ArrayList<>(lines.size());
         List<DecisionRequest> valid = new ArrayList<>(lines.size());
         for (String line : lines) {

@@ -5,18 +5,24 @@ import static org.contactguard.examples.cli.CliFixtures.STARTER_SCENARIOS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Verdict;
 import org.contactguard.core.json.DecisionJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line run in-process on real files: output, error output and exit codes. */
@@ -51,8 +57,8 @@ class ContactguardCliTest {
             Decision decision = DecisionJson.readDecision(run.outLines().get(i));
             assertEquals(DecisionJson.parseRequest(requests.get(i)).id(), decision.id());
         }
-        assertTrue(run.err().matches("(?s)contactguard: 12 decisions in [0-9.]+ s \\([0-9,]+ decisions/s\\): "
-                + "5 ALLOW, 7 DENY \\(1 INPUT-INVALID\\)\\R"), run.err());
+        assertTrue(run.err().matches("(?s)contactguard: 20 decisions in [0-9.]+ s \\([0-9,]+ decisions/s\\): "
+                + "7 ALLOW, 13 DENY \\(1 INPUT-INVALID\\)\\R"), run.err());
     }
 
     @Test
@@ -71,6 +77,36 @@ class ContactguardCliTest {
         assertTrue(decisions.get(3).reasons().get(0).message().startsWith("action.channel: unknown constant \"FAX\""));
     }
 
+    /** A caller that writes one request and waits for its decision before writing the next must get it. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // guards against a hang only; nothing here is timed
+    void eachDecisionIsWrittenAsSoonAsItsLineIsInWhenNoMoreIsWaiting() throws Exception {
+        PipedOutputStream requests = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(requests);
+        PipedInputStream decisions = new PipedInputStream(1 << 16);
+        PrintStream stdout = new PrintStream(new PipedOutputStream(decisions), true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = new int[1];
+        Thread cli = new Thread(() -> {
+            exit[0] = Contactguard.run(new Contactguard.Streams(stdin, stdout,
+                    new PrintStream(err, true, StandardCharsets.UTF_8)), "decide", "-q");
+            stdout.close();
+        });
+        cli.start();
+        BufferedReader answers = new BufferedReader(new InputStreamReader(decisions, StandardCharsets.UTF_8));
+        List<String> samples = Files.readAllLines(SAMPLES);
+        for (int i = 0; i < 3; i++) {
+            requests.write((samples.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+            requests.flush();
+            // Blocks until the decision arrives: the request stream is still open.
+            assertEquals(DecisionJson.parseRequest(samples.get(i)).id(), DecisionJson.readDecision(answers.readLine()).id());
+        }
+        requests.close();
+        assertEquals(null, answers.readLine());
+        cli.join();
+        assertEquals(0, exit[0], err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void prettyPrintsATableWithVerdictRuleIdsAndMessages() {
         Run run = run("decide", "--pretty", "--quiet", SAMPLES.toString());
@@ -81,6 +117,15 @@ class ContactguardCliTest {
         assertTrue(run.out().contains("    STARTER-CEASE-01: The debtor asked the collector to cease communication"
                 + " [12 CFR 1006.6(c)(1); 15 U.S.C. 1692c(c)]"), run.out());
         assertTrue(run.out().contains("    INPUT-INVALID: debtor.timeZones: is empty"), run.out());
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkAreRead() throws IOException {
+        List<String> samples = Files.readAllLines(SAMPLES);
+        Run run = withInput("\uFEFF" + samples.get(0) + "\r\n" + samples.get(1) + "\r\n", "decide", "-q");
+        List<Decision> decisions = run.outLines().stream().map(DecisionJson::readDecision).toList();
+        assertEquals(Verdict.ALLOW, decisions.get(0).verdict());
+        assertEquals(List.of("STARTER-HOURS-01"), decisions.get(1).ruleIds());
     }
 
     @Test

@@ -7,14 +7,22 @@ import static org.contactguard.catalog.cn.CnFixtures.debtor;
 import static org.contactguard.catalog.cn.CnFixtures.request;
 import static org.contactguard.catalog.cn.CnFixtures.sms;
 import static org.contactguard.core.testkit.DecisionAssert.assertThatDecision;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.contactguard.core.decision.Reason;
+import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Collector;
 import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.Place;
+import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Recipient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +92,26 @@ class CnConductTest {
     @Test
     void callerWhoDoesNotIdentifyThemselvesIsDenied() {
         assertThatDecision(ENGINE, request(call(AT).identifiesCaller(false).build())).isDeniedBy("CN-ID-01");
+    }
+
+    /** CN-ID-01 covers every channel (cn.md: "all"), not only calls, SMS and IM. */
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void anAnonymousContactIsDeniedOnEveryChannelAndANamedOneIsNot(Channel channel) {
+        ProposedAction.Builder anyChannel = ProposedAction.builder().channel(channel).at(AT).recipient(Recipient.DEBTOR)
+                .accountIds("A1").place(Place.HOME);
+        if (channel == Channel.CALL || channel == Channel.SMS || channel == Channel.EMAIL || channel == Channel.IM) {
+            anyChannel.contactPoint(CnFixtures.MOBILE);
+        }
+        if (channel == Channel.VISIT) {
+            anyChannel.visit(CnFixtures.COMPLIANT_VISIT);
+        }
+        List<String> anonymous = ENGINE.decide(request(anyChannel.identifiesCaller(false).build())).reasons().stream()
+                .map(Reason::ruleId).toList();
+        List<String> named = ENGINE.decide(request(anyChannel.identifiesCaller(true).build())).reasons().stream()
+                .map(Reason::ruleId).toList();
+        assertTrue(anonymous.contains("CN-ID-01"), channel + ": " + anonymous);
+        assertFalse(named.contains("CN-ID-01"), channel + ": " + named);
     }
 
     static DecisionRequest byAgency(boolean approved, boolean personalDevice) {

@@ -23,6 +23,7 @@ import java.util.List;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
+import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
@@ -94,6 +95,18 @@ class CnHoursAndFrequencyTest {
                     .build();
             assertThatDecision(ENGINE, request(call(bj("2026-03-10T22:30")).build(), agreed, List.of())).isAllowed();
             assertThatDecision(ENGINE, request(call(bj("2026-03-10T23:00")).build(), agreed, List.of()))
+                    .isDeniedBy("CN-HOURS-01").hasNextPermittedAt(NEXT_DAY_0800);
+        }
+
+        @Test
+        void consentNamingOneNumberOpensTheNightForThatNumberOnly() {
+            Debtor agreed = Debtor.builder("D1").zone("Asia/Shanghai")
+                    .consent(new Consent(ConsentKind.CONTACT_TIME, bj("2026-03-01T10:00"), null, CnFixtures.SECOND_MOBILE.id(),
+                            null, null, LocalTime.of(21, 0), LocalTime.of(23, 0), false))
+                    .build();
+            assertThatDecision(ENGINE, request(call(bj("2026-03-10T22:30")).contactPoint(CnFixtures.SECOND_MOBILE).build(),
+                    agreed, List.of())).isAllowed();
+            assertThatDecision(ENGINE, request(call(bj("2026-03-10T22:30")).build(), agreed, List.of()))
                     .isDeniedBy("CN-HOURS-01").hasNextPermittedAt(NEXT_DAY_0800);
         }
 

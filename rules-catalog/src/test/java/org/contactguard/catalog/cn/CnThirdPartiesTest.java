@@ -16,7 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Collector;
+import org.contactguard.core.model.Consent;
+import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
+import org.contactguard.core.model.ContactPointSource;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
@@ -193,6 +198,146 @@ class CnThirdPartiesTest {
             assertThatDecision(ENGINE, request(callExecutor, deceased, List.of())).isAllowed();
             assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(), deceased, List.of()))
                     .isDeniedBy("CN-RESTR-01");
+        }
+    }
+
+    @Nested
+    class Executor {
+
+        static ProposedAction.Builder callExecutor(Instant at) {
+            return ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.EXECUTOR).thirdPartyId("T3")
+                    .contactPoint(CONTACT_PERSON_MOBILE).accountIds("A1");
+        }
+
+        @Test
+        void anExecutorOfALivingDebtorIsAnOrdinaryThirdParty() {
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build()))
+                    .isDeniedBy("CN-TP-01", "CN-TP-02", "CN-TP-03");
+        }
+
+        @Test
+        void theExecutorOnceTheDebtorHasDiedMayBeAskedAboutTheDebt() {
+            Debtor deceased = Debtor.builder("D1").zone("Asia/Shanghai")
+                    .restriction(Restriction.of(RestrictionKind.DECEASED, bj("2026-03-10T14:59"), null)).build();
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build(), deceased,
+                    List.of())).isAllowed();
+        }
+
+        @Test
+        void theExecutorBeforeTheDeathIsRecordedIsAnOrdinaryThirdParty() {
+            Debtor deceasedLater = Debtor.builder("D1").zone("Asia/Shanghai")
+                    .restriction(Restriction.of(RestrictionKind.DECEASED, bj("2026-03-10T15:01"), null)).build();
+            assertThatDecision(ENGINE, request(callExecutor(SAME_DAY_AFTERNOON).disclosesDebt(true).build(), deceasedLater,
+                    List.of())).isDeniedBy("CN-TP-01", "CN-TP-02", "CN-TP-03");
+        }
+    }
+
+    /** The debtor's consent to a named person (by that person's number) being contacted lifts CN-TP-01 only. */
+    @Nested
+    class DebtorConsent {
+
+        static Debtor consenting(String contactPointId, Channel channel, Instant validUntil) {
+            return Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.THIRD_PARTY_CONTACT,
+                    bj("2026-03-01T10:00"), channel, contactPointId, validUntil, null, null, null, false)).build();
+        }
+
+        @Test
+        void consentNamingThePersonsNumberLiftsTheLostCondition() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, null), List.of())).isAllowed();
+        }
+
+        @Test
+        void consentNamingAnotherNumberDoesNot() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting("C9", null, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentNamingNoNumberNamesNoOne() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(null, null, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentForAnotherChannelDoesNot() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), Channel.SMS, null), List.of())).isDeniedBy("CN-TP-01");
+        }
+
+        @Test
+        void consentEndingAtTheMomentNoLongerHoldsButOneMinuteLaterItDid() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, SAME_DAY_AFTERNOON), List.of())).isDeniedBy("CN-TP-01");
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, SAME_DAY_AFTERNOON.plusSeconds(60)), List.of()))
+                    .isAllowed();
+        }
+
+        @Test
+        void consentDoesNotLetThePersonBeAskedToPayOrToldOfTheDebtOrOverrideTheirRefusal() {
+            Debtor debtor = consenting(CONTACT_PERSON_MOBILE.id(), null, null);
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).purpose(Purpose.COLLECTION).build(),
+                    debtor, List.of())).isDeniedBy("CN-TP-02");
+            assertThatDecision(ENGINE, request(callEmergencyContact(SAME_DAY_AFTERNOON).disclosesDebt(true).build(),
+                    debtor, List.of())).isDeniedBy("CN-TP-03");
+            ThirdParty refused = new ThirdParty("T1", Recipient.EMERGENCY_CONTACT, false, bj("2026-03-10T09:00"), false);
+            assertThatDecision(ENGINE, new DecisionRequest("t", List.of(), Collector.defaultCollector(),
+                    callEmergencyContact(SAME_DAY_AFTERNOON).build(), debtor, List.of(CnFixtures.LOAN), List.of(refused),
+                    List.of())).isDeniedBy("CN-TP-04");
+        }
+
+        @Test
+        void consentDoesNotOpenTheNight() {
+            assertThatDecision(ENGINE, request(callEmergencyContact(bj("2026-03-10T22:00")).build(),
+                    consenting(CONTACT_PERSON_MOBILE.id(), null, null), List.of()))
+                    .isDeniedBy("CN-HOURS-01").hasNextPermittedAt(NEXT_DAY_0800);
+        }
+    }
+
+    /** A message to the debtor left where others see or hear it is a disclosure to them (CN-TP-05). */
+    @Nested
+    class SharedContactPoint {
+
+        static final ContactPoint FAMILY_LANDLINE = new ContactPoint("H1", ContactPointKind.HOME_PHONE, false,
+                ContactPointSource.DEBTOR_PROVIDED, true);
+        static final ContactPoint OWN_LANDLINE = new ContactPoint("H2", ContactPointKind.HOME_PHONE, false,
+                ContactPointSource.DEBTOR_PROVIDED, false);
+        static final ContactPoint SHARED_INBOX = new ContactPoint("E1", ContactPointKind.EMAIL, false,
+                ContactPointSource.DEBTOR_PROVIDED, true);
+        static final String DEBT_MESSAGE = "您的账单已逾期,请尽快还款";
+
+        static ProposedAction.Builder toDebtor(Channel channel, ContactPoint point) {
+            return ProposedAction.builder().channel(channel).at(SAME_DAY_AFTERNOON).recipient(Recipient.DEBTOR)
+                    .contactPoint(point).accountIds("A1");
+        }
+
+        @Test
+        void anEmailAboutTheDebtToASharedInboxIsDenied() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).content(DEBT_MESSAGE).build()))
+                    .isDeniedBy("CN-TP-05").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).disclosesDebt(true).build()))
+                    .isDeniedBy("CN-TP-05");
+        }
+
+        @Test
+        void aNeutralEmailToASharedInboxIsAllowed() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.EMAIL, SHARED_INBOX).content("请方便时回电,谢谢").build()))
+                    .isAllowed();
+        }
+
+        @Test
+        void aVoicemailAboutTheDebtOnAFamilyLandlineIsDeniedButNotOnTheDebtorsOwn() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, FAMILY_LANDLINE).leavesMessage(true)
+                    .content(DEBT_MESSAGE).build())).isDeniedBy("CN-TP-05");
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, OWN_LANDLINE).leavesMessage(true)
+                    .content(DEBT_MESSAGE).build())).isAllowed();
+        }
+
+        @Test
+        void aLiveCallToAFamilyLandlineLeavesNoMessageForOthers() {
+            assertThatDecision(ENGINE, request(toDebtor(Channel.CALL, FAMILY_LANDLINE).content(DEBT_MESSAGE).build()))
+                    .isAllowed();
         }
     }
 }

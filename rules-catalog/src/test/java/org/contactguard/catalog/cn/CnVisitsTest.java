@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
+import org.contactguard.core.model.Purpose;
+import org.contactguard.core.model.Recipient;
 import org.contactguard.core.model.Restriction;
 import org.contactguard.core.model.RestrictionKind;
 import org.contactguard.core.model.VisitDetails;
@@ -161,6 +165,46 @@ class CnVisitsTest {
         }
 
         @Test
+        void noticeOneMinuteYoungerThanSevenDaysStillCounts() {
+            Instant noticeAt = VISIT_AT.minus(Duration.ofDays(7)).plusSeconds(60);
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(visitNotice(noticeAt)))).isAllowed();
+        }
+
+        @Test
+        void noticeSevenDaysOldIsStaleAndOnlyANewNoticeHelps() {
+            Instant noticeAt = VISIT_AT.minus(Duration.ofDays(7));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(visitNotice(noticeAt))))
+                    .isDeniedBy("CN-VISIT-07").hasNoNextPermittedAt();
+        }
+
+        @Test
+        void staleNoticeAndAFreshOneShortOfTheLeadTimeAllowTheVisitWhenTheFreshOneMatures() {
+            Instant fresh = VISIT_AT.minus(Duration.ofHours(2));
+            List<ContactAttempt> history = List.of(visitNotice(VISIT_AT.minus(Duration.ofDays(30))), visitNotice(fresh));
+            Instant matures = fresh.plus(Duration.ofHours(24));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), history))
+                    .isDeniedBy("CN-VISIT-07").hasNextPermittedAt(matures);
+            assertThatDecision(ENGINE, request(visit(matures).build(), history)).isAllowed();
+        }
+
+        @Test
+        void noticeCallThatRangOutIsNoNotice() {
+            ContactAttempt rangOut = ContactAttempt.builder().channel(Channel.CALL).at(VISIT_AT.minus(Duration.ofHours(30)))
+                    .recipient(Recipient.DEBTOR).contactPoint(CnFixtures.MOBILE).accountIds("A1")
+                    .purpose(Purpose.VISIT_NOTICE).outcome(Outcome.NO_ANSWER).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(rangOut)))
+                    .isDeniedBy("CN-VISIT-07").hasNoNextPermittedAt();
+        }
+
+        @Test
+        void noticeCallThatReachedTheDebtorCounts() {
+            ContactAttempt connected = ContactAttempt.builder().channel(Channel.CALL).at(VISIT_AT.minus(Duration.ofHours(30)))
+                    .recipient(Recipient.DEBTOR).contactPoint(CnFixtures.MOBILE).accountIds("A1")
+                    .purpose(Purpose.VISIT_NOTICE).outcome(Outcome.CONNECTED).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(connected))).isAllowed();
+        }
+
+        @Test
         void visitWithoutAnyNoticeIsDeniedWithNoNextMoment() {
             assertThatDecision(ENGINE, request(visit(VISIT_AT).build())).isDeniedBy("CN-VISIT-07").hasNoNextPermittedAt();
         }
@@ -181,6 +225,31 @@ class CnVisitsTest {
         void previousVisitExactlySevenDaysAgoHasLeftTheWindow() {
             List<ContactAttempt> history = List.of(pastVisitMet(VISIT_AT.minus(Duration.ofDays(7))), NOTICE_AT_LEAD.get(0));
             assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), history)).isAllowed();
+        }
+
+        @Test
+        void oralConsentToMoreVisitsDoesNotLiftTheCap() {
+            Debtor consenting = Debtor.builder("D1").zone("Asia/Shanghai").consent(new Consent(ConsentKind.MORE_VISITS,
+                    bj("2026-03-01T10:00"), null, null, null, null, null, null, false)).build();
+            List<ContactAttempt> history = List.of(pastVisitMet(VISIT_AT.minus(Duration.ofDays(2))), NOTICE_AT_LEAD.get(0));
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), consenting, history)).isDeniedBy("CN-VISIT-08");
+        }
+
+        @Test
+        void aVisitWhereTheDebtorRefusedToTalkUsesUpTheWindow() {
+            ContactAttempt refused = ContactAttempt.builder().channel(Channel.VISIT).at(VISIT_AT.minus(Duration.ofDays(2)))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).visit(CnFixtures.COMPLIANT_VISIT).accountIds("A1")
+                    .outcome(Outcome.REFUSED).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(refused, NOTICE_AT_LEAD.get(0))))
+                    .isDeniedBy("CN-VISIT-08").hasNextPermittedAt(VISIT_AT.plus(Duration.ofDays(5)));
+        }
+
+        @Test
+        void aVisitThatFoundNobodyHomeDoesNotUseUpTheWindow() {
+            ContactAttempt nobody = ContactAttempt.builder().channel(Channel.VISIT).at(VISIT_AT.minus(Duration.ofDays(2)))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).visit(CnFixtures.COMPLIANT_VISIT).accountIds("A1")
+                    .outcome(Outcome.NOBODY_HOME).build();
+            assertThatDecision(ENGINE, request(visit(VISIT_AT).build(), List.of(nobody, NOTICE_AT_LEAD.get(0)))).isAllowed();
         }
 
         @Test

@@ -336,6 +336,16 @@ class UsOverlaysTest {
                     ny("2026-03-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id(), null, null, null, null, true)).build();
             assertThatDecision(ENGINE, in("US-NYC", email, written).build()).isAllowed();
         }
+
+        @Test
+        void writtenConsentWithoutAnAccountCoversSocialMediaMessages() {
+            ProposedAction dm = ProposedAction.builder().channel(Channel.SOCIAL_MEDIA).at(NOON_10_MARCH)
+                    .recipient(Recipient.DEBTOR).accountIds("A1").build();
+            assertThatDecision(ENGINE, in("US-NYC", dm).build()).isDeniedBy("US-NYC-ELEC-01");
+            Debtor written = Debtor.builder("D1").zone("America/New_York").consent(new Consent(ConsentKind.ELECTRONIC,
+                    ny("2026-03-01T10:00"), Channel.SOCIAL_MEDIA, null, null, null, null, null, true)).build();
+            assertThatDecision(ENGINE, in("US-NYC", dm, written).build()).isAllowed();
+        }
     }
 
     @Nested

@@ -184,6 +184,14 @@ public final class ComplianceEngine {
         return current.get();
     }
 
+    /**
+     * The longest time window any loaded pack's parameters name (see {@link RuleSet#longestWindow()}):
+     * how far back the current rules count contact history.
+     */
+    public Duration longestWindow() {
+        return current.get().longestWindow();
+    }
+
     /** The version of the rules that decide requests which name no packs. */
     public String version() {
         return current.get().defaultVersion();

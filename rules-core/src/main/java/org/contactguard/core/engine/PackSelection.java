@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.contactguard.core.model.Account;
+import org.contactguard.core.model.InvalidInputException;
 
 /**
  * Which loaded packs decide a request, given the packs it names (or the defaults) and its accounts'
@@ -24,6 +25,15 @@ import org.contactguard.core.model.Account;
  * alone. An account in one of them, decided by that base with no loaded overlay for it, makes the
  * selection {@link Selection#missing() incomplete}: the engine then denies rather than let the base
  * pack allow what the overlay might forbid.
+ *
+ * <p>A request that names no packs is decided by the {@link #defaults() default packs} that apply
+ * to its accounts. A base pack that says {@code pack.jurisdictions = CN} (a trailing {@code *}
+ * matches a prefix: {@code US, US-*}) applies to accounts in those jurisdictions only, so the whole
+ * catalog loaded at once never judges a Chinese debt by US rules; a pack without jurisdictions
+ * applies to every account. An account that no default pack applies to cannot be decided without
+ * naming packs: {@link #select} rejects it, naming the account's jurisdiction. When the engine
+ * loads the whole source (the builder named no packs), packs that say {@code pack.default = false}
+ * (a tutorial pack) are left out of the defaults; they decide only requests that name them.
  */
 public final class PackSelection {
 
@@ -50,15 +60,32 @@ public final class PackSelection {
     private final List<String> loadOrder;
     private final Map<String, Overlay> overlays;
     private final Map<String, Set<String>> needsOverlay;
+    private final Map<String, Set<String>> appliesTo;
     private final List<String> defaults;
 
     PackSelection(List<String> loadOrder, Map<String, Overlay> overlays, Map<String, Set<String>> needsOverlay) {
+        this(loadOrder, overlays, needsOverlay, Map.of(), Set.of());
+    }
+
+    /**
+     * @param appliesTo the jurisdictions (patterns) each base pack declares it applies to; a base
+     *     pack absent here applies to every account
+     * @param notDefault packs left out of the defaults (a tutorial pack loaded with the whole catalog)
+     */
+    PackSelection(List<String> loadOrder, Map<String, Overlay> overlays, Map<String, Set<String>> needsOverlay,
+            Map<String, Set<String>> appliesTo, Set<String> notDefault) {
         this.loadOrder = List.copyOf(loadOrder);
         this.overlays = Map.copyOf(overlays);
-        Map<String, Set<String>> needs = new LinkedHashMap<>();
-        needsOverlay.forEach((pack, set) -> needs.put(pack, Collections.unmodifiableSet(new LinkedHashSet<>(set))));
-        this.needsOverlay = Collections.unmodifiableMap(needs);
-        this.defaults = this.loadOrder.stream().filter(id -> !this.overlays.containsKey(id)).toList();
+        this.needsOverlay = unmodifiable(needsOverlay);
+        this.appliesTo = unmodifiable(appliesTo);
+        this.defaults = this.loadOrder.stream()
+                .filter(id -> !this.overlays.containsKey(id) && !notDefault.contains(id)).toList();
+    }
+
+    private static Map<String, Set<String>> unmodifiable(Map<String, Set<String>> map) {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        map.forEach((pack, set) -> copy.put(pack, Collections.unmodifiableSet(new LinkedHashSet<>(set))));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Overlays by pack id. */
@@ -71,18 +98,63 @@ public final class PackSelection {
         return needsOverlay;
     }
 
-    /** The packs a request that names none starts from: every loaded pack that is not an overlay, in load order. */
+    /** Jurisdiction patterns each base pack applies to, by pack id (absent: every account). */
+    public Map<String, Set<String>> appliesTo() {
+        return appliesTo;
+    }
+
+    /**
+     * The packs a request that names none starts from, in load order: every loaded pack that is
+     * neither an overlay nor marked {@code pack.default = false} (when the whole source is loaded).
+     * Of these, a request is decided by those that apply to one of its accounts.
+     */
     public List<String> defaults() {
         return defaults;
     }
 
+    /** Whether base pack {@code pack} applies to accounts in {@code jurisdiction}. */
+    public boolean appliesTo(String pack, String jurisdiction) {
+        Set<String> patterns = appliesTo.get(pack);
+        return patterns == null || patterns.stream().anyMatch(pattern -> matches(pattern, jurisdiction));
+    }
+
+    static boolean matches(String pattern, String jurisdiction) {
+        return pattern.endsWith("*")
+                ? jurisdiction.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(jurisdiction);
+    }
+
     /**
-     * The packs that decide a request naming {@code named} (all loaded; empty: the defaults) about
+     * The defaults that apply to at least one of {@code accounts}.
+     *
+     * @throws InvalidInputException naming {@code accounts[i].jurisdiction} when no default pack
+     *     applies to that account: it cannot be decided without naming packs
+     */
+    private List<String> defaultsFor(List<Account> accounts) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            String jurisdiction = accounts.get(i).jurisdiction();
+            List<String> applying = defaults.stream().filter(pack -> appliesTo(pack, jurisdiction)).toList();
+            if (applying.isEmpty() && !defaults.isEmpty()) {
+                Map<String, Set<String>> offered = new LinkedHashMap<>();
+                defaults.forEach(pack -> offered.put(pack, appliesTo.getOrDefault(pack, Set.of("*"))));
+                throw new InvalidInputException("accounts[" + i + "].jurisdiction", "no loaded pack applies to \""
+                        + jurisdiction + "\" (packs by jurisdiction: " + offered + "); name the packs to apply in"
+                        + " \"packs\"");
+            }
+            chosen.addAll(applying);
+        }
+        return List.copyOf(chosen);
+    }
+
+    /**
+     * The packs that decide a request naming {@code named} (all loaded; empty: the defaults that
+     * apply to its accounts) about
      * {@code accounts}: those packs, the bases of named overlays, and every overlay whose base is
      * among them and whose jurisdictions hold an account's, in load order.
      */
     public Selection select(List<String> named, List<Account> accounts) {
-        Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? defaults : named);
+        Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? defaultsFor(accounts) : named);
         for (String id : List.copyOf(chosen)) {
             Overlay overlay = overlays.get(id);
             if (overlay != null) {

@@ -3,6 +3,7 @@ package org.contactguard.core.engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,7 @@ public final class RuleSet {
     private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
     private final Map<List<String>, AgendaFilter> filters = new ConcurrentHashMap<>();
     private final String defaultVersion;
+    private final Duration longestWindow;
 
     private final PackSelection selection;
 
@@ -72,6 +74,24 @@ public final class RuleSet {
         this.rulesById = Map.copyOf(rulesById);
         this.parameterFacts = Map.copyOf(parameterFacts);
         this.defaultVersion = version(packIds);
+        Duration longest = Duration.ZERO;
+        for (PackInfo pack : packs.values()) {
+            for (Object value : pack.parameters().values()) {
+                if (value instanceof Duration window && window.compareTo(longest) > 0) {
+                    longest = window;
+                }
+            }
+        }
+        this.longestWindow = longest;
+    }
+
+    /**
+     * The longest {@link Duration} parameter of any loaded pack ({@link Duration#ZERO} when none has
+     * one): how far back the loaded rules count contact history, which is what a contact ledger must
+     * load for a decision and may purge beyond.
+     */
+    public Duration longestWindow() {
+        return longestWindow;
     }
 
     /** Loaded packs in load order. */
@@ -79,7 +99,10 @@ public final class RuleSet {
         return packIds.stream().map(packs::get).toList();
     }
 
-    /** Ids of the loaded packs in load order: the packs a request that names none is decided by. */
+    /**
+     * Ids of the loaded packs in load order. A request that names none is decided by
+     * {@link PackSelection#defaults()} (these minus overlays) plus the overlays its accounts select.
+     */
     public List<String> packIds() {
         return packIds;
     }

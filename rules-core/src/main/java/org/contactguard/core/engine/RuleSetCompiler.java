@@ -60,10 +60,12 @@ final class RuleSetCompiler {
     static final String EXTENDS_KEY = "pack.extends";
     static final String JURISDICTIONS_KEY = "pack.jurisdictions";
     static final String OVERLAY_JURISDICTIONS_KEY = "pack.overlayJurisdictions";
+    static final String DEFAULT_KEY = "pack.default";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
     private boolean parsedAll = true;
+    private boolean wholeSource;
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -74,7 +76,18 @@ final class RuleSetCompiler {
      * {@link RuleLoadException} listing every problem.
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader) {
-        return new RuleSetCompiler(classLoader).run(packs, overrides);
+        return compile(packs, overrides, classLoader, false);
+    }
+
+    /**
+     * @param wholeSource the builder named no packs, so every pack the source offers was loaded;
+     *     packs marked {@code pack.default = false} then stay out of the defaults
+     */
+    static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
+            boolean wholeSource) {
+        RuleSetCompiler compiler = new RuleSetCompiler(classLoader);
+        compiler.wholeSource = wholeSource;
+        return compiler.run(packs, overrides);
     }
 
     /** A pack after parsing, on its way to becoming a {@link PackInfo}. */
@@ -138,13 +151,15 @@ final class RuleSetCompiler {
     }
 
     /**
-     * Reads the overlay settings ({@code pack.extends}, {@code pack.jurisdictions},
-     * {@code pack.overlayJurisdictions}); an overlay must name a loaded pack that is not itself an
-     * overlay, and at least one jurisdiction.
+     * Reads the selection settings ({@code pack.extends}, {@code pack.jurisdictions},
+     * {@code pack.overlayJurisdictions}, {@code pack.default}); an overlay must name a loaded pack
+     * that is not itself an overlay, and at least one jurisdiction.
      */
     private PackSelection packSelection(List<ParsedPack> packs) {
         Map<String, PackSelection.Overlay> overlays = new LinkedHashMap<>();
         Map<String, Set<String>> needs = new LinkedHashMap<>();
+        Map<String, Set<String>> appliesTo = new LinkedHashMap<>();
+        Set<String> notDefault = new LinkedHashSet<>();
         List<String> ids = packs.stream().map(p -> p.files.id()).toList();
         for (ParsedPack pack : packs) {
             String path = pack.files.propertiesPath();
@@ -154,10 +169,26 @@ final class RuleSetCompiler {
             if (needed != null) {
                 needs.put(pack.files.id(), listSetting(needed));
             }
+            PropertiesFile.Entry isDefault = pack.properties.get(DEFAULT_KEY);
+            if (isDefault != null) {
+                String value = isDefault.value().strip();
+                if (!value.equals("true") && !value.equals("false")) {
+                    problems.add(new RuleProblem(path, isDefault.line(), DEFAULT_KEY + " must be true or false, not '"
+                            + value + "'"));
+                } else if (value.equals("false") && wholeSource) {
+                    notDefault.add(pack.files.id());
+                }
+            }
             if (base == null) {
                 if (jurisdictions != null) {
-                    problems.add(new RuleProblem(path, jurisdictions.line(), JURISDICTIONS_KEY + " is only meaningful"
-                            + " with " + EXTENDS_KEY + " (the pack this overlay adds rules to)"));
+                    // A base pack's jurisdictions: the accounts it applies to when a request names no packs.
+                    Set<String> patterns = listSetting(jurisdictions);
+                    if (patterns.isEmpty() || patterns.stream().anyMatch(p -> p.indexOf('*') >= 0
+                            && p.indexOf('*') != p.length() - 1)) {
+                        problems.add(new RuleProblem(path, jurisdictions.line(), JURISDICTIONS_KEY + " lists account"
+                                + " jurisdictions, e.g. CN or US, US-*; a * may only end a code"));
+                    }
+                    appliesTo.put(pack.files.id(), patterns);
                 }
                 continue;
             }
@@ -182,7 +213,7 @@ final class RuleSetCompiler {
                         "extends '" + overlay.base() + "', which is itself an overlay; extend its base pack"));
             }
         }
-        return new PackSelection(ids, overlays, needs);
+        return new PackSelection(ids, overlays, needs, appliesTo, notDefault);
     }
 
     private static Set<String> listSetting(PropertiesFile.Entry entry) {
@@ -427,10 +458,10 @@ final class RuleSetCompiler {
         for (PropertiesFile.Entry entry : pack.properties.entries()) {
             if (entry.key().startsWith("pack.")) {
                 if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY, EXTENDS_KEY, JURISDICTIONS_KEY,
-                        OVERLAY_JURISDICTIONS_KEY).contains(entry.key())) {
+                        OVERLAY_JURISDICTIONS_KEY, DEFAULT_KEY).contains(entry.key())) {
                     problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
-                            + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ")"));
+                            + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ")"));
                 }
                 continue;
             }

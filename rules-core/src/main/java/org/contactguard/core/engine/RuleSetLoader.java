@@ -37,7 +37,7 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return RuleSetCompiler.compile(packs, overrides, sources.classLoader());
+        return RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty());
     }
 
     private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {

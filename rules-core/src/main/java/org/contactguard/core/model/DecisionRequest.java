@@ -194,6 +194,14 @@ public record DecisionRequest(
         return new DecisionRequest(id, packs, collector, a, debtor, accounts, thirdParties, history);
     }
 
+    /**
+     * The same request with {@code attempts} as its whole history, e.g. the history a contact ledger
+     * loaded in place of what the caller sent.
+     */
+    public DecisionRequest withHistory(List<ContactAttempt> attempts) {
+        return new DecisionRequest(id, packs, collector, action, debtor, accounts, thirdParties, attempts);
+    }
+
     /** Starts an empty builder. */
     public static Builder builder() {
         return new Builder();

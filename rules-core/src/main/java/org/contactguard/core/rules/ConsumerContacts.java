@@ -92,15 +92,17 @@ public final class ConsumerContacts {
         return false;
     }
 
-    /** Like {@link #electronicConsent}, but only consents given in writing count. */
+    /**
+     * Whether a written ELECTRONIC consent valid at the action covers its channel (a consent without
+     * a channel covers every electronic channel) and its address or number (a consent without
+     * {@code contactPointId} covers every one in that channel, e.g. a social-media account).
+     */
     public static boolean writtenElectronicConsent(ProposedAction action, Debtor debtor) {
-        if (action.contactPoint() == null) {
-            return false;
-        }
         for (Consent consent : debtor.consentsOf(ConsentKind.ELECTRONIC)) {
             if (consent.written() && consent.validAt(action.at())
                     && (consent.channel() == null || consent.channel() == action.channel())
-                    && action.contactPoint().id().equals(consent.contactPointId())) {
+                    && (consent.contactPointId() == null || (action.contactPoint() != null
+                            && action.contactPoint().id().equals(consent.contactPointId())))) {
                 return true;
             }
         }

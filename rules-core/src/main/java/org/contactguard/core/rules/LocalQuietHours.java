@@ -9,6 +9,7 @@ import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.LocalTimeWindow;
+import org.contactguard.core.model.ProposedAction;
 
 /**
  * A nightly quiet window (e.g. 22:00 to 08:00) read in the debtor's zones, or in a pack's home zone
@@ -63,6 +64,25 @@ public final class LocalQuietHours {
         List<ZoneId> zones = zones(time, fallback);
         for (Consent consent : debtor.consentsOf(ConsentKind.CONTACT_TIME)) {
             if (consent.validAt(time.at()) && (consent.channel() == null || consent.channel() == channel)
+                    && LocalHours.withinAll(time.at(), zones, consent.window())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Like {@link #consentCovers(Debtor, ActionTime, ZoneId, Channel)} for {@code action}'s channel,
+     * and a consent that names a contact point ({@code contactPointId}) covers only contacts through
+     * that number or address: "call my office line at 23:00" does not open the night for the mobile,
+     * nor for a visit (which has no contact point, or another one).
+     */
+    public static boolean consentCovers(Debtor debtor, ActionTime time, ZoneId fallback, ProposedAction action) {
+        List<ZoneId> zones = zones(time, fallback);
+        for (Consent consent : debtor.consentsOf(ConsentKind.CONTACT_TIME)) {
+            if (consent.validAt(time.at()) && (consent.channel() == null || consent.channel() == action.channel())
+                    && (consent.contactPointId() == null || (action.contactPoint() != null
+                            && consent.contactPointId().equals(action.contactPoint().id())))
                     && LocalHours.withinAll(time.at(), zones, consent.window())) {
                 return true;
             }

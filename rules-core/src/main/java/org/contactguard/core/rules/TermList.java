@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An editable list of terms that content rules screen message text against, e.g. the threats a
@@ -33,6 +34,25 @@ public final class TermList {
     /** A problem with one line of a term-list file. */
     public record Problem(int line, String message) {
     }
+
+    /**
+     * The last text normalised and its normal form. Immutable, so a memo read by another thread is
+     * always whole; keyed by the identity of the text (a String never changes, so the same object
+     * always has the same normal form).
+     */
+    private record Memo(String text, String normal) {
+    }
+
+    /** Number of memo slots (a power of two); each thread hashes to one. */
+    private static final int MEMO_SLOTS = 64;
+
+    /**
+     * One memo per slot, shared by all lists: a decision screens the same content string against
+     * every list of its pack, one after the other on one thread, so the text is normalised once
+     * rather than once per list. Threads that share a slot only overwrite each other's memo (a
+     * miss, never a wrong answer). No locks, nothing kept per thread beyond one text per slot.
+     */
+    private static final AtomicReferenceArray<Memo> MEMOS = new AtomicReferenceArray<>(MEMO_SLOTS);
 
     private final String source;
     private final List<String> terms;
@@ -127,13 +147,29 @@ public final class TermList {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String normal = TextNormalizer.normalize(text);
+        String normal = normalized(text);
         for (int i = 0; i < normalized.size(); i++) {
             if (normal.contains(normalized.get(i))) {
                 return terms.get(i);
             }
         }
         return null;
+    }
+
+    /**
+     * {@link TextNormalizer#normalize}{@code (text)}, from this thread's memo slot when the same
+     * text object was normalised last there.
+     */
+    static String normalized(String text) {
+        int h = System.identityHashCode(Thread.currentThread());
+        int slot = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+        Memo memo = MEMOS.get(slot);
+        if (memo != null && memo.text() == text) {
+            return memo.normal();
+        }
+        String normal = TextNormalizer.normalize(text);
+        MEMOS.set(slot, new Memo(text, normal));
+        return normal;
     }
 
     @Override

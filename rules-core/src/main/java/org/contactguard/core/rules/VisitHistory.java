@@ -21,13 +21,26 @@ public final class VisitHistory {
     }
 
     /**
-     * Whether a visit notice (purpose VISIT_NOTICE, to the debtor) about one of {@code accountIds} was
-     * given at least {@code lead} before now: a notice exactly {@code lead} before now is enough.
+     * Whether a visit notice (purpose VISIT_NOTICE, to the debtor, {@linkplain #noticeReached reached}
+     * the debtor) about one of {@code accountIds} was given at least {@code lead} before now: a notice
+     * exactly {@code lead} before now is enough. A notice of any age counts; see the overload with a
+     * maximum age.
      */
     public static boolean noticeGiven(ContactHistory history, List<String> accountIds, Duration lead) {
+        return noticeGiven(history, accountIds, lead, null);
+    }
+
+    /**
+     * Whether a visit notice about one of {@code accountIds} that reached the debtor was given at
+     * least {@code lead} and less than {@code maxAge} before now: a notice exactly {@code lead} before
+     * now is enough, one exactly {@code maxAge} before now is stale (it has left the rolling window,
+     * as in {@link ContactHistory}). {@code maxAge} null: no limit.
+     */
+    public static boolean noticeGiven(ContactHistory history, List<String> accountIds, Duration lead, Duration maxAge) {
         Instant latestAllowed = history.now().minus(lead);
+        Instant staleAtOrBefore = maxAge == null ? null : history.now().minus(maxAge);
         for (ContactAttempt notice : notices(history, accountIds)) {
-            if (!notice.at().isAfter(latestAllowed)) {
+            if (!notice.at().isAfter(latestAllowed) && (staleAtOrBefore == null || notice.at().isAfter(staleAtOrBefore))) {
                 return true;
             }
         }
@@ -39,31 +52,61 @@ public final class VisitHistory {
      * notice was given (only a new notice can help).
      */
     public static Instant noticeMatures(ContactHistory history, List<String> accountIds, Duration lead) {
+        return noticeMatures(history, accountIds, lead, null);
+    }
+
+    /**
+     * When the earliest notice given less than {@code lead} ago becomes old enough, provided it is
+     * still younger than {@code maxAge} then; null when there is no such notice (stale notices and
+     * notices that did not reach the debtor cannot help: only a new notice can). {@code maxAge}
+     * null: no limit.
+     */
+    public static Instant noticeMatures(ContactHistory history, List<String> accountIds, Duration lead, Duration maxAge) {
+        if (maxAge != null && maxAge.compareTo(lead) <= 0) {
+            return null;
+        }
         Instant best = null;
         for (ContactAttempt notice : notices(history, accountIds)) {
             Instant ready = notice.at().plus(lead);
-            if (best == null || ready.isBefore(best)) {
+            if (ready.isAfter(history.now()) && (best == null || ready.isBefore(best))) {
                 best = ready;
             }
         }
         return best;
     }
 
+    /**
+     * Whether a notice is known to have reached the debtor: DELIVERED (SMS, letter, email), a
+     * conversation (CONNECTED, MET), or a voicemail with a message left. A notice that rang out, was
+     * busy, failed, was refused, found nobody home, or whose outcome is not recorded does not count:
+     * the debtor may never have heard of the visit.
+     */
+    static boolean noticeReached(ContactAttempt notice) {
+        Outcome outcome = notice.outcome();
+        return outcome == Outcome.DELIVERED || outcome == Outcome.CONNECTED || outcome == Outcome.MET
+                || (outcome == Outcome.VOICEMAIL && notice.messageLeft());
+    }
+
     private static List<ContactAttempt> notices(ContactHistory history, List<String> accountIds) {
         List<ContactAttempt> notices = new ArrayList<>();
         for (ContactAttempt attempt : history.attempts()) {
             if (attempt.at().isBefore(history.now()) && attempt.purpose() == Purpose.VISIT_NOTICE
-                    && attempt.recipient() == Recipient.DEBTOR && accountIds.stream().anyMatch(attempt::isAbout)) {
+                    && attempt.recipient() == Recipient.DEBTOR && noticeReached(attempt)
+                    && accountIds.stream().anyMatch(attempt::isAbout)) {
                 notices.add(attempt);
             }
         }
         return notices;
     }
 
-    /** Whether a past visit met someone: {@code visit.personContacted}, or outcome MET or CONNECTED. */
+    /**
+     * Whether a past visit met someone: {@code visit.personContacted}, or outcome MET, CONNECTED or
+     * REFUSED (someone was met and refused to talk: the visit still reached a person).
+     */
     static boolean metSomeone(ContactAttempt attempt) {
         return attempt.channel() == Channel.VISIT && (attempt.visit() != null && attempt.visit().personContacted()
-                || attempt.outcome() == Outcome.MET || attempt.outcome() == Outcome.CONNECTED);
+                || attempt.outcome() == Outcome.MET || attempt.outcome() == Outcome.CONNECTED
+                || attempt.outcome() == Outcome.REFUSED);
     }
 
     /** Visits about {@code accountId} that met someone within the rolling {@code window} ending now. */

@@ -34,7 +34,8 @@ import org.contactguard.core.json.DecisionJson;
 import org.contactguard.core.model.InvalidInputException;
 
 /**
- * Finds and reads scenario files. A file ({@code .json}) holds one scenario or a suite:
+ * Finds and reads scenario files. A file ({@code .json}, or {@code .yaml}/{@code .yml} when
+ * jackson-dataformat-yaml is on the classpath) holds one scenario or a suite:
  *
  * <pre>{@code
  * { "name": "...", "request": {...}, "expect": {...} }
@@ -73,7 +74,7 @@ public final class ScenarioFiles {
     /**
      * Reads every scenario file at {@code location}: a classpath folder or file (e.g.
      * {@code scenarios/us-regf}) or, when the classpath has none, a filesystem folder or file. Folders are
-     * searched recursively for {@code .json} files, read in path order.
+     * searched recursively for {@code .json}, {@code .yaml} and {@code .yml} files, read in path order.
      *
      * @throws IllegalArgumentException when nothing is found there, or no scenario file
      */
@@ -94,7 +95,7 @@ public final class ScenarioFiles {
             files.addAll(loadUrl(url, resource));
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no scenario files (*.json) under " + location);
+            throw new IllegalArgumentException("no scenario files (*.json, *.yaml) under " + location);
         }
         return files;
     }
@@ -154,7 +155,7 @@ public final class ScenarioFiles {
         }
         List<Path> jsonFiles;
         try (Stream<Path> walk = Files.walk(path)) {
-            jsonFiles = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json"))
+            jsonFiles = walk.filter(Files::isRegularFile).filter(ScenarioFiles::isScenarioFile)
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list scenarios under " + path, e);
@@ -189,10 +190,14 @@ public final class ScenarioFiles {
      */
     public static List<Scenario> parse(String text, String file, URI source) {
         JsonNode root;
-        try {
-            root = DecisionJson.parse(text);
-        } catch (InvalidInputException e) {
-            throw new ScenarioFileException(file, e.field().equals("request") ? "" : e.field(), e.problem());
+        if (isYaml(file)) {
+            root = yaml(text, file);
+        } else {
+            try {
+                root = DecisionJson.parse(text);
+            } catch (InvalidInputException e) {
+                throw new ScenarioFileException(file, e.field().equals("request") ? "" : e.field(), e.problem());
+            }
         }
         Reader r = new Reader(file);
         if (!root.isObject()) {
@@ -255,6 +260,26 @@ public final class ScenarioFiles {
                     withPacks(request.deepCopy(), packs), r.expect(root, ""), source));
         }
         return List.copyOf(scenarios);
+    }
+
+    private static boolean isYaml(String file) {
+        return file.endsWith(".yaml") || file.endsWith(".yml");
+    }
+
+    private static boolean isScenarioFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") || isYaml(name);
+    }
+
+    private static JsonNode yaml(String text, String file) {
+        try {
+            return YamlTrees.parse(text, file);
+        } catch (NoClassDefFoundError e) {
+            ScenarioFileException problem = new ScenarioFileException(file, "", "YAML scenario files need "
+                    + "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml on the classpath; or write the file as JSON");
+            problem.initCause(e);
+            throw problem;
+        }
     }
 
     private static JsonNode withPacks(JsonNode request, ArrayNode packs) {

@@ -125,13 +125,6 @@ class OverlaySelectionTest {
     }
 
     @Test
-    void jurisdictionsWithoutABaseAreRejected() throws IOException {
-        TestPacks.edit(house.resolve("pack.properties"), "pack.extends = probe\n", "");
-        RuleLoadException e = assertThrows(RuleLoadException.class, this::engine);
-        assertTrue(e.getMessage().contains("pack.jurisdictions is only meaningful with pack.extends"), e::getMessage);
-    }
-
-    @Test
     void overlayOfAnOverlayIsRejected() throws IOException {
         append(probe.resolve("pack.properties"), "pack.extends = house\npack.jurisdictions = XX-C\n");
         RuleLoadException e = assertThrows(RuleLoadException.class, this::engine);

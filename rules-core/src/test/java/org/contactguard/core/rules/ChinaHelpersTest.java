@@ -21,6 +21,7 @@ import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
+import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.Purpose;
 import org.contactguard.core.model.Recipient;
 import org.contactguard.core.model.ThirdParty;
@@ -112,6 +113,27 @@ class ChinaHelpersTest {
             ActionTime later = new ActionTime(bj("2026-03-10T23:30"), List.of(BEIJING));
             assertFalse(LocalQuietHours.consentCovers(debtor, later, BEIJING, Channel.SMS));
         }
+
+        @Test
+        void consentNamingAContactPointCoversOnlyContactsThroughIt() {
+            Consent m2Only = new Consent(org.contactguard.core.model.ConsentKind.CONTACT_TIME, bj("2026-03-01T00:00"),
+                    null, "M2", null, null, LocalTime.of(21, 0), LocalTime.of(23, 0), false);
+            Debtor debtor = Debtor.builder("D1").zone(BEIJING).consent(m2Only).build();
+            ActionTime night = new ActionTime(bj("2026-03-10T22:30"), List.of(BEIJING));
+            ProposedAction toM2 = ProposedAction.builder().channel(Channel.CALL).at(night.at()).recipient(Recipient.DEBTOR)
+                    .contactPoint(M2).accountIds("A1").build();
+            ProposedAction toM1 = ProposedAction.builder().channel(Channel.CALL).at(night.at()).recipient(Recipient.DEBTOR)
+                    .contactPoint(M1).accountIds("A1").build();
+            ProposedAction visit = ProposedAction.builder().channel(Channel.VISIT).at(night.at()).recipient(Recipient.DEBTOR)
+                    .visit(new VisitDetails(2, true, true, false, false, false)).accountIds("A1").build();
+            assertTrue(LocalQuietHours.consentCovers(debtor, night, BEIJING, toM2));
+            assertFalse(LocalQuietHours.consentCovers(debtor, night, BEIJING, toM1));
+            assertFalse(LocalQuietHours.consentCovers(debtor, night, BEIJING, visit));
+            Debtor anyNumber = Debtor.builder("D1").zone(BEIJING)
+                    .consent(Consent.contactTime(bj("2026-03-01T00:00"), LocalTime.of(21, 0), LocalTime.of(23, 0))).build();
+            assertTrue(LocalQuietHours.consentCovers(anyNumber, night, BEIJING, toM1));
+            assertTrue(LocalQuietHours.consentCovers(anyNumber, night, BEIJING, visit));
+        }
     }
 
     @Nested
@@ -177,6 +199,52 @@ class ChinaHelpersTest {
             assertFalse(VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(notice("2026-03-09T10:00"))), List.of("A2"), lead));
             assertEquals(bj("2026-03-10T10:01"),
                     VisitHistory.noticeMatures(at("2026-03-10T10:00", List.of(notice("2026-03-09T10:01"))), List.of("A1"), lead));
+        }
+
+        @Test
+        void noticeOlderThanTheMaximumAgeIsStale() {
+            Duration lead = Duration.ofHours(24);
+            Duration maxAge = Duration.ofDays(7);
+            ContactHistory oneMinuteFresh = at("2026-03-10T10:00", List.of(notice("2026-03-03T10:01")));
+            ContactHistory exactlyMaxAge = at("2026-03-10T10:00", List.of(notice("2026-03-03T10:00")));
+            assertTrue(VisitHistory.noticeGiven(oneMinuteFresh, List.of("A1"), lead, maxAge));
+            assertFalse(VisitHistory.noticeGiven(exactlyMaxAge, List.of("A1"), lead, maxAge));
+            assertTrue(VisitHistory.noticeGiven(exactlyMaxAge, List.of("A1"), lead), "no maximum age: any age counts");
+            assertNull(VisitHistory.noticeMatures(exactlyMaxAge, List.of("A1"), lead, maxAge), "only a new notice helps");
+            ContactHistory staleAndRecent = at("2026-03-10T10:00", List.of(notice("2026-03-01T10:00"), notice("2026-03-09T12:00")));
+            assertEquals(bj("2026-03-10T12:00"), VisitHistory.noticeMatures(staleAndRecent, List.of("A1"), lead, maxAge));
+            assertNull(VisitHistory.noticeMatures(staleAndRecent, List.of("A1"), lead, lead), "max age not above lead: never");
+        }
+
+        @Test
+        void noticeCountsOnlyWhenItReachedTheDebtor() {
+            Duration lead = Duration.ofHours(24);
+            for (Outcome outcome : Outcome.values()) {
+                ContactAttempt notice = ContactAttempt.builder().channel(Channel.CALL).at(bj("2026-03-09T10:00"))
+                        .recipient(Recipient.DEBTOR).contactPoint(M1).accountIds("A1").purpose(Purpose.VISIT_NOTICE)
+                        .outcome(outcome).build();
+                boolean expected = outcome == Outcome.DELIVERED || outcome == Outcome.CONNECTED || outcome == Outcome.MET;
+                assertEquals(expected, VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(notice)), List.of("A1"), lead),
+                        outcome.name());
+            }
+            ContactAttempt unknown = ContactAttempt.builder().channel(Channel.LETTER).at(bj("2026-03-09T10:00"))
+                    .recipient(Recipient.DEBTOR).accountIds("A1").purpose(Purpose.VISIT_NOTICE).build();
+            assertFalse(VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(unknown)), List.of("A1"), lead));
+            ContactAttempt messageLeft = ContactAttempt.builder().channel(Channel.CALL).at(bj("2026-03-09T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(M1).accountIds("A1").purpose(Purpose.VISIT_NOTICE)
+                    .outcome(Outcome.VOICEMAIL).messageLeft(true).build();
+            assertTrue(VisitHistory.noticeGiven(at("2026-03-10T10:00", List.of(messageLeft)), List.of("A1"), lead));
+        }
+
+        @Test
+        void aVisitWhereThePersonMetRefusedToTalkCountsAsMet() {
+            for (Outcome outcome : List.of(Outcome.REFUSED, Outcome.NOBODY_HOME)) {
+                ContactAttempt visit = ContactAttempt.builder().channel(Channel.VISIT).at(bj("2026-03-08T10:00"))
+                        .recipient(Recipient.DEBTOR).place(Place.HOME).visit(new VisitDetails(2, true, true, false, false, false))
+                        .accountIds("A1").outcome(outcome).build();
+                assertEquals(outcome == Outcome.REFUSED ? 1 : 0,
+                        VisitHistory.visitsMet(at("2026-03-10T10:00", List.of(visit)), "A1", Duration.ofDays(7)), outcome.name());
+            }
         }
 
         @Test

@@ -47,7 +47,7 @@ class ScenarioKitTest {
         ScenarioReport report = new ScenarioRunner(engine).run(ScenarioFiles.load("scenarios/kit/passing", LOADER));
         assertTrue(report.passed(), () -> report.failures().stream().map(ScenarioResult::describe)
                 .collect(Collectors.joining("\n")));
-        assertEquals(9, report.results().size());
+        assertEquals(11, report.results().size());
         assertEquals("Probe pack \u203a 22:00 in New York is denied until 08:00",
                 report.results().get(2).scenario().displayName());
         assertEquals("scenarios/kit/passing/probe-suite.json", report.results().get(2).scenario().file());
@@ -110,11 +110,11 @@ class ScenarioKitTest {
     @Test
     void theCoverageTestFailsNamingUnfiredRulesWithFileAndLine() throws Throwable {
         List<DynamicTest> tests = ScenarioTests.using(engine).requireEveryRuleFired().from("scenarios/kit/passing").toList();
-        assertEquals(10, tests.size());
-        for (DynamicTest test : tests.subList(0, 9)) {
+        assertEquals(12, tests.size());
+        for (DynamicTest test : tests.subList(0, 11)) {
             test.getExecutable().execute();
         }
-        DynamicTest coverage = tests.get(9);
+        DynamicTest coverage = tests.get(11);
         assertEquals("rule coverage", coverage.getDisplayName());
         AssertionError failure = assertThrows(AssertionError.class, () -> coverage.getExecutable().execute());
         assertTrue(failure.getMessage().matches("no scenario made these rules fire: PROBE-HOURS-02 \\(.*hours\\.drl:\\d+\\)"),
@@ -198,6 +198,24 @@ class ScenarioKitTest {
         assertEquals("f.json: expect: is required", problem("{\"name\":\"a\",\"request\":{}}"));
         assertTrue(problem("{\"name\":\"a\",").startsWith("f.json: name: malformed JSON"), problem("{\"name\":\"a\","));
         assertEquals("f.json: scenarios: must be a non-empty array", problem("{\"base\":{},\"scenarios\":[]}"));
+    }
+
+    @Test
+    void yamlFilesAreReadAsStrictlyAsJson() {
+        assertEquals("f.yaml: scenarios[0].expect.verdit: unknown key; allowed: advisories, includes, nextPermittedAt, rules, verdict",
+                assertThrows(ScenarioFileException.class, () -> ScenarioFiles.parse(
+                        "base: {}\nscenarios:\n  - name: a\n    expect: { verdit: ALLOW }\n", "f.yaml", null)).getMessage());
+        assertTrue(assertThrows(ScenarioFileException.class, () -> ScenarioFiles.parse(
+                "name: a\nname: b\n", "f.yml", null)).getMessage().startsWith("f.yml: malformed YAML at line 2"));
+        // Unquoted local times and moments stay strings; yes/no are YAML booleans, so an unquoted NO where a
+        // string is expected (a country code) is a type error naming the field, never a silent false.
+        Scenario scenario = ScenarioFiles.parse("name: a\nrequest:\n  debtor: { wakingHours: { from: 12:00, to: 13:30 } }\n"
+                + "  action: { automated: yes, at: 2026-01-15T03:00:00Z }\n"
+                + "  accounts: [ { jurisdiction: NO } ]\nexpect: { verdict: DENY }\n", "f.yaml", null).get(0);
+        assertEquals("12:00", scenario.request().at("/debtor/wakingHours/from").textValue());
+        assertEquals("2026-01-15T03:00:00Z", scenario.request().at("/action/at").textValue());
+        assertTrue(scenario.request().at("/action/automated").booleanValue());
+        assertTrue(scenario.request().at("/accounts/0/jurisdiction").isBoolean());
     }
 
     @Test

@@ -1,0 +1,228 @@
+package org.contactguard.core.ledger;
+
+import static org.contactguard.core.ledger.LedgerFixtures.A1;
+import static org.contactguard.core.ledger.LedgerFixtures.MOBILE;
+import static org.contactguard.core.ledger.LedgerFixtures.NOON_IN_NEW_YORK;
+import static org.contactguard.core.ledger.LedgerFixtures.call;
+import static org.contactguard.core.ledger.LedgerFixtures.engine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.contactguard.core.decision.Reason;
+import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
+import org.contactguard.core.model.ContactPointSource;
+import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.Initiator;
+import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.Place;
+import org.contactguard.core.model.Purpose;
+import org.contactguard.core.model.Recipient;
+import org.contactguard.core.model.Visibility;
+import org.contactguard.core.model.VisitDetails;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ContactLedger} must do, run against each implementation. Each test works on
+ * debtors of its own (a fresh id), so implementations backed by a shared database need no cleanup.
+ */
+abstract class ContactLedgerContract {
+
+    private ContactLedger ledger;
+    private String debtor;
+
+    /** A ledger deciding with {@code LedgerFixtures.engine()}. */
+    abstract ContactLedger newLedger();
+
+    @BeforeEach
+    void openLedger() {
+        ledger = newLedger();
+        debtor = "D-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void closeLedger() {
+        ledger.close();
+    }
+
+    ContactLedger ledger() {
+        return ledger;
+    }
+
+    @Test
+    void allowedCallsAreRecordedAsReservedAndCountTowardsTheCap() {
+        LedgerDecision first = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK));
+        LedgerDecision second = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK.plusSeconds(60)));
+        LedgerDecision third = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK.plusSeconds(120)));
+
+        assertTrue(first.decision().isAllowed(), first.decision()::toString);
+        assertTrue(second.decision().isAllowed(), second.decision()::toString);
+        assertEquals(List.of("PROBE-CAP-01"), third.decision().ruleIds());
+        assertTrue(third.attemptId().isEmpty());
+        List<RecordedAttempt> history = ledger.history(debtor, NOON_IN_NEW_YORK, NOON_IN_NEW_YORK.plusSeconds(3600));
+        assertEquals(List.of(first.attemptId().getAsLong(), second.attemptId().getAsLong()),
+                history.stream().map(RecordedAttempt::id).toList());
+        assertTrue(history.stream().allMatch(RecordedAttempt::pending));
+        assertEquals(call(debtor, "A1", NOON_IN_NEW_YORK).action().channel(), history.get(0).attempt().channel());
+        assertEquals(NOON_IN_NEW_YORK, history.get(0).attempt().at());
+    }
+
+    @Test
+    void theCapIsPerAccountAsThePackSays() {
+        ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK));
+        ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK.plusSeconds(60)));
+
+        assertTrue(ledger.decideAndRecord(call(debtor, "A2", NOON_IN_NEW_YORK.plusSeconds(120))).decision().isAllowed());
+    }
+
+    @Test
+    void theRequestsOwnHistoryIsReplacedByTheLedgers() {
+        DecisionRequest request = call(debtor, "A1", NOON_IN_NEW_YORK);
+        DecisionRequest withTwoCalls = request.withHistory(List.of(
+                ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(7200), "A1", MOBILE, Outcome.CONNECTED),
+                ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(3600), "A1", MOBILE, Outcome.CONNECTED)));
+
+        assertTrue(ledger.decideAndRecord(withTwoCalls).decision().isAllowed());
+    }
+
+    @Test
+    void aDeniedDecisionRecordsNothing() {
+        DecisionRequest atNight = call(debtor, "A1", Instant.parse("2026-01-15T03:00:00Z"));
+
+        LedgerDecision decision = ledger.decideAndRecord(atNight);
+
+        assertEquals(List.of("PROBE-HOURS-01"), decision.decision().ruleIds());
+        assertTrue(ledger.history(debtor, Instant.EPOCH, Instant.MAX).isEmpty());
+    }
+
+    @Test
+    void aReservationUpdatedToAnOutcomeThatDidNotConnectStopsCounting() {
+        long first = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK)).attemptId().getAsLong();
+        ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK.plusSeconds(60)));
+
+        ledger.updateOutcome(first, Outcome.BUSY, false);
+
+        assertTrue(ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK.plusSeconds(120))).decision().isAllowed());
+        RecordedAttempt updated = ledger.history(debtor, NOON_IN_NEW_YORK, NOON_IN_NEW_YORK.plusSeconds(1)).get(0);
+        assertEquals(Outcome.BUSY, updated.attempt().outcome());
+        assertFalse(updated.pending());
+    }
+
+    @Test
+    void aVoicemailOutcomeKeepsWhetherAMessageWasLeft() {
+        long id = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK)).attemptId().getAsLong();
+
+        ledger.updateOutcome(id, Outcome.VOICEMAIL, true);
+
+        ContactAttempt stored = ledger.history(debtor, Instant.EPOCH, Instant.MAX).get(0).attempt();
+        assertEquals(Outcome.VOICEMAIL, stored.outcome());
+        assertTrue(stored.messageLeft());
+    }
+
+    @Test
+    void updatingAnAttemptTheLedgerDoesNotHoldFails() {
+        assertThrows(NoSuchElementException.class, () -> ledger.updateOutcome(Long.MAX_VALUE - 7, Outcome.CONNECTED, false));
+    }
+
+    @Test
+    void anAttemptRecordedAtOrAfterTheActionsMomentStillCounts() {
+        // Another dialer's clock runs ahead: its calls are in the ledger with later times.
+        ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK, "A1", MOBILE, Outcome.NO_ANSWER));
+        ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.plusSeconds(5), "A1", MOBILE, Outcome.NO_ANSWER));
+
+        assertEquals(List.of("PROBE-CAP-01"),
+                ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK)).decision().ruleIds());
+    }
+
+    @Test
+    void historyAboutAnAccountTheRequestDoesNotHoldIsInvalidInput() {
+        ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), "A9", MOBILE, Outcome.NO_ANSWER));
+
+        LedgerDecision decision = ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK));
+
+        assertEquals(List.of(Reason.INPUT_INVALID), decision.decision().ruleIds());
+        assertTrue(decision.decision().reasons().get(0).message().startsWith("accounts: the ledger holds contact attempt"),
+                decision.decision().reasons().get(0).message());
+    }
+
+    @Test
+    void aContactPointDescribedDifferentlySinceIsShownAsTheActionDescribesIt() {
+        ContactPoint sharedNow = new ContactPoint("P1", ContactPointKind.MOBILE, false, ContactPointSource.UNKNOWN, true);
+        ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), "A1", MOBILE, Outcome.NO_ANSWER));
+        DecisionRequest request = call(debtor, "A1", NOON_IN_NEW_YORK);
+        DecisionRequest redescribed = request.withAction(
+                org.contactguard.core.model.ProposedAction.builder().channel(Channel.CALL).at(NOON_IN_NEW_YORK)
+                        .recipient(Recipient.DEBTOR).contactPoint(sharedNow).accountIds("A1").build());
+
+        assertTrue(ledger.decideAndRecord(redescribed).decision().isAllowed());
+    }
+
+    @Test
+    void aNullRequestIsDeniedNotThrown() {
+        assertEquals(List.of(Reason.INPUT_INVALID), ledger.decideAndRecord(null).decision().ruleIds());
+    }
+
+    @Test
+    void everyFieldOfAnAttemptSurvivesTheLedger() {
+        ContactPoint home = new ContactPoint("H-7", ContactPointKind.HOME_PHONE, true, ContactPointSource.PUBLIC_RECORD, true);
+        ContactAttempt visit = ContactAttempt.builder().channel(Channel.VISIT).at(NOON_IN_NEW_YORK.minusSeconds(86_400))
+                .recipient(Recipient.SPOUSE).thirdPartyId("T-1").contactPoint(home).place(Place.HOME)
+                .accountIds("A1", "A2").purpose(Purpose.VISIT_NOTICE).initiatedBy(Initiator.THIRD_PARTY).automated(true)
+                .viaPersonalDevice(true).visibility(Visibility.PUBLIC).content("Bonjour «ça va» \u4f60\u597d")
+                .leavesMessage(true).identifiesCaller(false).disclosesDebt(true)
+                .visit(new VisitDetails(3, true, true, false, true, true)).collectorId("C-9")
+                .outcome(Outcome.VOICEMAIL).messageLeft(true).build();
+        ContactAttempt bare = ContactAttempt.builder().channel(Channel.LETTER).at(NOON_IN_NEW_YORK.minusSeconds(3600))
+                .recipient(Recipient.DEBTOR).accountIds("A2").build();
+
+        long visitId = ledger.record(debtor, visit);
+        long bareId = ledger.record(debtor, bare);
+
+        List<RecordedAttempt> history = ledger.history(debtor, Instant.EPOCH, NOON_IN_NEW_YORK);
+        assertEquals(List.of(new RecordedAttempt(visitId, debtor, visit), new RecordedAttempt(bareId, debtor, bare)),
+                history);
+        assertNull(history.get(1).attempt().outcome());
+    }
+
+    @Test
+    void historyIsTheHalfOpenRangeOldestFirst() {
+        Instant t0 = NOON_IN_NEW_YORK;
+        long later = ledger.record(debtor, ContactAttempt.call(t0.plusSeconds(10), "A1", MOBILE, Outcome.CONNECTED));
+        long first = ledger.record(debtor, ContactAttempt.call(t0, "A1", MOBILE, Outcome.CONNECTED));
+        ledger.record(debtor, ContactAttempt.call(t0.plusSeconds(20), "A1", MOBILE, Outcome.CONNECTED));
+        ledger.record("other-" + debtor, ContactAttempt.call(t0.plusSeconds(5), "A1", MOBILE, Outcome.CONNECTED));
+
+        assertEquals(List.of(first, later), ledger.history(debtor, t0, t0.plusSeconds(20)).stream()
+                .map(RecordedAttempt::id).toList());
+    }
+
+    @Test
+    void theHistoryWindowIsTheLongestPackWindowPlusTheMargin() {
+        assertEquals(Duration.ofDays(7).plus(LedgerDecider.HISTORY_MARGIN), ledger.historyWindow());
+    }
+
+    @Test
+    void purgingExpiredAttemptsKeepsEverythingADecisionStillNeeds() {
+        Instant now = NOON_IN_NEW_YORK;
+        Duration window = ledger.historyWindow();
+        ledger.record(debtor, ContactAttempt.call(now.minus(window).minusSeconds(1), "A1", MOBILE, Outcome.CONNECTED));
+        long kept = ledger.record(debtor, ContactAttempt.call(now.minus(window), "A1", MOBILE, Outcome.CONNECTED));
+
+        assertTrue(ledger.purgeExpired(now) >= 1);
+
+        assertEquals(List.of(kept), ledger.history(debtor, Instant.EPOCH, Instant.MAX).stream()
+                .map(RecordedAttempt::id).toList());
+    }
+}

@@ -1,0 +1,55 @@
+package org.contactguard.core.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CalendarDaysTest {
+
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    static Instant ny(String local) {
+        return LocalDateTime.parse(local).atZone(NEW_YORK).toInstant();
+    }
+
+    @Test
+    void windowHoldsTheDateAndTheDatesBeforeIt() {
+        Instant now = ny("2026-03-10T12:00");
+        assertTrue(CalendarDays.inWindow(ny("2026-03-04T00:00"), now, NEW_YORK, 7));
+        assertFalse(CalendarDays.inWindow(ny("2026-03-03T23:59"), now, NEW_YORK, 7));
+        assertTrue(CalendarDays.inWindow(ny("2026-03-10T11:59"), now, NEW_YORK, 7));
+        assertFalse(CalendarDays.inWindow(now, now, NEW_YORK, 7), "the present is not the past");
+        assertFalse(CalendarDays.inWindow(ny("2026-03-10T11:59"), now, NEW_YORK, 0));
+    }
+
+    @Test
+    void aContactLeavesAtLocalMidnightOfTheDateDaysAfterItsOwnAcrossAClockChange() {
+        // 4 March is EST; 11 March midnight is EDT (UTC-4).
+        assertEquals(Instant.parse("2026-03-11T04:00:00Z"), CalendarDays.leavesWindowAt(ny("2026-03-04T23:30"),
+                NEW_YORK, 7));
+    }
+
+    @Test
+    void reopensWhenTheCapMinusFirstNewestLeaves() {
+        Instant now = ny("2026-03-10T12:00");
+        List<Instant> three = List.of(ny("2026-03-09T10:00"), ny("2026-03-05T10:00"), ny("2026-03-07T10:00"));
+        assertEquals(now, CalendarDays.reopensAt(three, now, NEW_YORK, 7, 4));
+        assertEquals(ny("2026-03-12T00:00"), CalendarDays.reopensAt(three, now, NEW_YORK, 7, 3));
+        assertEquals(ny("2026-03-14T00:00"), CalendarDays.reopensAt(three, now, NEW_YORK, 7, 2));
+        assertNull(CalendarDays.reopensAt(three, now, NEW_YORK, 7, 0));
+    }
+
+    @Test
+    void unknownZoneCountsInUtc() {
+        assertEquals(ZoneOffset.UTC, CalendarDays.countingZone(List.of()));
+        assertEquals(NEW_YORK, CalendarDays.countingZone(List.of(NEW_YORK, ZoneId.of("Asia/Tokyo"))));
+    }
+}
