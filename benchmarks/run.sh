@@ -3,7 +3,8 @@
 #
 #   benchmarks/run.sh quick   # the issue-7 target configuration: whole catalog, 50-entry history,
 #                             # 1 and 2 threads, throughput (+ -prof gc), sample-mode percentiles,
-#                             # batch, baseline, cold start, footprint (about 12 minutes)
+#                             # batch, baseline, decideAndRecord on H2 (and PostgreSQL when
+#                             # CONTACTGUARD_BENCH_PG_URL is set), cold start, footprint (~15 min)
 #   benchmarks/run.sh full    # every pack set the catalog ships x history 0/50/500 x 1/2 threads
 #                             # (about 1.5 hours)
 #
@@ -60,6 +61,15 @@ for t in 1 2; do
   jmh batch-thrpt-t$t   'BatchBenchmark'  -p packs="$packs" -p history=$histories -t $t -prof gc
   jmh baseline-thrpt-t$t 'BaselineBenchmark' -p history=$histories -t $t -prof gc
   jmh baseline-sample-t$t 'BaselineBenchmark' -p history=$histories -t $t -bm sample -tu us
+done
+
+# decideAndRecord on the JDBC ledger, 1/4/16 threads; PostgreSQL when CONTACTGUARD_BENCH_PG_URL or
+# CONTACTGUARD_TEST_PG_URL (.ci/postgres.sh start) names a server.
+ledgers=h2
+if [ -n "${CONTACTGUARD_BENCH_PG_URL:-${CONTACTGUARD_TEST_PG_URL:-}}" ]; then ledgers=h2,postgres
+else echo "ledger: PostgreSQL skipped (set CONTACTGUARD_BENCH_PG_URL, or run .ci/postgres.sh start)"; fi
+for t in 1 4 16; do
+  jmh ledger-thrpt-t$t 'LedgerBenchmark' -p ledger=$ledgers -p packs=all -t $t
 done
 
 rules=$(mktemp -d)
