@@ -13,13 +13,20 @@ import sys
 def rows(files):
     for name in files:
         with open(name) as f:
-            for r in json.load(f):
+            try:
+                results = json.load(f)
+            except json.JSONDecodeError:
+                # a run that failed or is still running
+                print(f"skipped {name}: no JMH results", file=sys.stderr)
+                continue
+            for r in results:
                 yield r
 
 
 def key(r):
     p = r.get("params", {})
-    return (r["benchmark"].rsplit(".", 2)[-2], p.get("packs", "-"), int(p.get("history", 0)), r["threads"], r["mode"])
+    packs = p.get("packs", "-") + (" on " + p["ledger"] if "ledger" in p else "")
+    return (r["benchmark"].rsplit(".", 2)[-2], packs, int(p.get("history", 0)), r["threads"], r["mode"])
 
 
 def per_decision_us(r):
