@@ -129,6 +129,30 @@ class UsOverlaysTest {
         }
 
         @Test
+        void jurisdictionSpeltInAnotherCaseOrWithSpacesStillBringsItsOverlay() {
+            for (String spelling : List.of("US-MA", "us-ma", "Us-Ma", " US-MA ")) {
+                assertThatDecision(ENGINE, in(spelling, call(NOON_10_MARCH).build(), VM_8_MARCH, VM_9_MARCH).build())
+                        .isDeniedBy("US-MA-FREQ-01");
+            }
+            // The other side: a federal account, however spelt, is decided by us-regf alone.
+            for (String spelling : List.of("US", "us")) {
+                assertThatDecision(ENGINE, in(spelling, call(NOON_10_MARCH).build(), VM_8_MARCH, VM_9_MARCH).build())
+                        .isAllowed();
+            }
+            ComplianceEngine federalOnly = ComplianceEngine.builder().pack("us-regf").build();
+            assertThatDecision(federalOnly, in("us-ma", call(NOON_10_MARCH).build()).build()).isDeniedBy("ENGINE-ERROR");
+        }
+
+        @Test
+        void massachusettsAccountAmongSeveralStillBringsItsOverlay() {
+            DecisionRequest r = DecisionRequest.builder().id("o").packs("us-regf").collector(UsFixtures.AGENCY)
+                    .action(call(NOON_10_MARCH, "F1", "A1").build()).debtor(inNewYork())
+                    .account(Account.of("F1", Product.CREDIT_CARD, "US", 60)).account(account("US-MA"))
+                    .history(List.of(VM_8_MARCH, VM_9_MARCH)).build();
+            assertThatDecision(ENGINE, r).isDeniedBy("US-MA-FREQ-01");
+        }
+
+        @Test
         void strictestWinsAndTheNextMomentSatisfiesEveryPack() {
             // MA: the 9 and 10 March calls reopen personal numbers at midnight on 16 March.
             // Federal: the 10 March conversation blocks calls until midnight on 17 March. Then 08:00.
