@@ -211,6 +211,30 @@ class UsOverlaysTest {
         }
 
         @Test
+        void callMerelyLabelledResponseIsInitiatingWhenTheDebtorStartedNothing() {
+            // No debtor contact in the history: the RESPONSE label does not take the call out of the count.
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).purpose(Purpose.RESPONSE).build(),
+                    to(MOBILE, Channel.SMS, ny("2026-03-04T10:00"), Outcome.DELIVERED),
+                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.VOICEMAIL)).build())
+                    .isDeniedBy("US-MA-FREQ-01");
+        }
+
+        @Test
+        void pastCallsLabelledResponseCountUnlessTheyAnsweredTheDebtor() {
+            ContactAttempt labelled = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-06T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1").purpose(Purpose.RESPONSE)
+                    .outcome(Outcome.VOICEMAIL).build();
+            ContactAttempt debtorCalled = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-06T09:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")
+                    .initiatedBy(org.contactguard.core.model.Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build();
+            ContactAttempt text = to(MOBILE, Channel.SMS, ny("2026-03-04T10:00"), Outcome.DELIVERED);
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), text, labelled).build())
+                    .isDeniedBy("US-MA-FREQ-01");
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), text, debtorCalled, labelled).build())
+                    .isAllowed();
+        }
+
+        @Test
         void creditorIsBoundByMassachusettsHoursButNotByRegulationF() {
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-10T07:59")).build()).collector(CREDITOR).build())
                     .isDeniedBy("US-MA-HOURS-01").hasNextPermittedAt(ny("2026-03-10T08:00"));
@@ -324,6 +348,15 @@ class UsOverlaysTest {
         }
 
         @Test
+        void communicationMerelyLabelledResponseCountsInTheWeek() {
+            ProposedAction work = call(NOON_10_MARCH).contactPoint(WORK_PHONE).purpose(Purpose.RESPONSE).build();
+            ContactAttempt leftMessage = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-04T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(WORK_PHONE).accountIds("A1").outcome(Outcome.VOICEMAIL)
+                    .messageLeft(true).build();
+            assertThatDecision(ENGINE, in("US-WA", work, leftMessage).build()).isDeniedBy("US-WA-FREQ-02");
+        }
+
+        @Test
         void homeHoursStartAt0730ButTheFederal0800StillApplies() {
             Debtor seattle = Debtor.of("D1", "America/Los_Angeles");
             Instant at0729 = UsFixtures.at(UsFixtures.LOS_ANGELES, "2026-03-10T07:29");
@@ -348,6 +381,22 @@ class UsOverlaysTest {
                     .build()).isDeniedBy("US-NYC-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
             assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_MARCH).build(), three.subList(1, 3)
                     .toArray(ContactAttempt[]::new)).build()).isAllowed();
+        }
+
+        @Test
+        void contactMerelyLabelledResponseCountsUnlessTheDebtorStartedOne() {
+            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-03-04T10:00"), Outcome.BUSY),
+                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.NO_ANSWER),
+                    to(MOBILE, Channel.CALL, ny("2026-03-08T10:00"), Outcome.NO_ANSWER));
+            ProposedAction labelled = call(NOON_10_MARCH).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, in("US-NYC", labelled, three.toArray(ContactAttempt[]::new)).build())
+                    .isDeniedBy("US-NYC-FREQ-01");
+            List<ContactAttempt> answered = new ArrayList<>(three);
+            answered.add(ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T11:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")
+                    .initiatedBy(org.contactguard.core.model.Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build());
+            assertThatDecision(ENGINE, in("US-NYC", labelled, answered.toArray(ContactAttempt[]::new)).build())
+                    .isAllowed();
         }
 
         @Test

@@ -6,6 +6,7 @@ import java.util.Collection;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
+import org.contactguard.core.model.Contact;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
@@ -43,12 +44,21 @@ public final class ConsumerContacts {
      * channel is in the history, and the collector has not used this channel since.
      */
     public static boolean oneResponseAllowed(ProposedAction action, ContactHistory history) {
-        if (action.purpose() != Purpose.RESPONSE || action.recipient() != Recipient.DEBTOR) {
+        return respondsToDebtor(action, history);
+    }
+
+    /**
+     * Whether {@code contact}, proposed or in the history, is a response to a contact the debtor
+     * started, as {@link #oneResponseAllowed} defines it. A contact merely labelled RESPONSE, with no
+     * unanswered debtor contact in its channel before it, is not one: it counts as the collector's own.
+     */
+    public static boolean respondsToDebtor(Contact contact, ContactHistory history) {
+        if (contact.purpose() != Purpose.RESPONSE || contact.recipient() != Recipient.DEBTOR) {
             return false;
         }
         ContactAttempt debtorContact = null;
         for (ContactAttempt attempt : history.attempts()) {
-            if (attempt.at().isBefore(action.at()) && attempt.channel() == action.channel()) {
+            if (attempt.at().isBefore(contact.at()) && attempt.channel() == contact.channel()) {
                 if (attempt.initiatedBy() == Initiator.DEBTOR) {
                     debtorContact = attempt;
                 } else if (attempt.initiatedBy() == Initiator.COLLECTOR && debtorContact != null) {
