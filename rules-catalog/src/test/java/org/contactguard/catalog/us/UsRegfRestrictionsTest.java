@@ -19,6 +19,8 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
@@ -231,6 +233,25 @@ class UsRegfRestrictionsTest {
             assertThatDecision(ENGINE, request(contact(Channel.EMAIL, TUESDAY_10AM, EMAIL).build(),
                     consenting(Consent.electronic(ny("2025-01-01T10:00"), Channel.EMAIL, EMAIL.id())), List.of())
                     .build()).isAllowed();
+        }
+
+        @Test
+        void textOrEmailToTheSpouseNeedsConsentOrTheSpousesOwnUse() {
+            ContactPoint spouseMobile = ContactPoint.of("P-SPOUSE", ContactPointKind.MOBILE);
+            ContactPoint spouseEmail = ContactPoint.of("E-SPOUSE", ContactPointKind.EMAIL);
+            ProposedAction text = ProposedAction.builder().channel(Channel.SMS).at(TUESDAY_10AM).recipient(Recipient.SPOUSE)
+                    .thirdPartyId("T-SPOUSE").contactPoint(spouseMobile).accountIds("A1").build();
+            ProposedAction email = ProposedAction.builder().channel(Channel.EMAIL).at(TUESDAY_10AM)
+                    .recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE").contactPoint(spouseEmail).accountIds("A1")
+                    .build();
+            assertThatDecision(ENGINE, request(text).build()).isDeniedBy("US-REGF-SMS-01");
+            assertThatDecision(ENGINE, request(email).build()).isDeniedBy("US-REGF-EMAIL-01");
+            assertThatDecision(ENGINE, request(text, consenting(Consent.electronic(ny("2026-03-01T10:00"), Channel.SMS,
+                    spouseMobile.id())), List.of()).build()).isAllowed();
+            ContactAttempt spouseTexted = ContactAttempt.builder().channel(Channel.SMS).at(ny("2026-03-09T10:00"))
+                    .recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE").contactPoint(spouseMobile).accountIds("A1")
+                    .initiatedBy(Initiator.THIRD_PARTY).outcome(Outcome.DELIVERED).build();
+            assertThatDecision(ENGINE, request(text, spouseTexted).build()).isAllowed();
         }
 
         @Test

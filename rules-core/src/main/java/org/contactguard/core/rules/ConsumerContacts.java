@@ -85,6 +85,29 @@ public final class ConsumerContacts {
     }
 
     /**
+     * Whether the action's person has contacted the collector from the action's number or address in
+     * its channel: the debtor (a contact the debtor started) or, when the action goes to a third party
+     * who counts as the consumer (a spouse, say), that third party (a contact they started).
+     */
+    public static boolean consumerUsedContactPoint(ProposedAction action, ContactHistory history) {
+        if (action.recipient() == Recipient.DEBTOR) {
+            return debtorUsedContactPoint(action, history);
+        }
+        if (action.contactPoint() == null) {
+            return false;
+        }
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.initiatedBy() == Initiator.THIRD_PARTY
+                    && action.thirdPartyId() != null && action.thirdPartyId().equals(attempt.thirdPartyId())
+                    && attempt.channel() == action.channel() && attempt.contactPoint() != null
+                    && attempt.contactPoint().id().equals(action.contactPoint().id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether an ELECTRONIC consent valid at the action covers its channel and number or address,
      * given or renewed no longer than {@code freshness} before the action (null: any age).
      */
