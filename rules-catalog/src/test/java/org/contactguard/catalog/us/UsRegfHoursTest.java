@@ -17,6 +17,7 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
 import org.contactguard.core.model.ProposedAction;
@@ -257,6 +258,46 @@ class UsRegfHoursTest {
                     .consent(Consent.electronic(ny("2026-03-01T12:00"), Channel.SMS, UsFixtures.MOBILE.id())).build();
             assertThatDecision(ENGINE, request(text, d, List.of(DEBTOR_CALLED_AT_LUNCH)).build())
                     .isDeniedBy("US-REGF-HOURS-03");
+        }
+
+        @Test
+        void theResponseMustComeWithinTheInconvenientTimeTheDebtorChose() {
+            ProposedAction response = call(ny("2026-03-10T12:45")).purpose(Purpose.RESPONSE).build();
+            // The debtor called at 11:00, a convenient time: that opens nothing at lunch.
+            assertThatDecision(ENGINE, request(response, debtor(LUNCH_INCONVENIENT, null),
+                    List.of(debtorCalled(ny("2026-03-10T11:00"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-03").hasNextPermittedAt(ny("2026-03-10T14:00"));
+            // The debtor called at lunch the day before: 14:00 came in between.
+            assertThatDecision(ENGINE, request(response, debtor(LUNCH_INCONVENIENT, null),
+                    List.of(debtorCalled(ny("2026-03-09T12:30"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-03");
+        }
+
+        @Test
+        void aResponseAtNightOnlyAnswersAContactMadeThatNight() {
+            ProposedAction at2245 = call(ny("2026-03-10T22:45")).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, request(at2245, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T22:30"), Outcome.NO_ANSWER))).build()).isAllowed();
+            assertThatDecision(ENGINE, request(at2245, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T20:59"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
+            // Before the hours open the next morning it is still the same night.
+            ProposedAction at0759 = call(ny("2026-03-11T07:59")).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, request(at0759, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T22:30"), Outcome.NO_ANSWER))).build()).isAllowed();
+        }
+
+        @Test
+        void aResponseAtAnInconvenientPlaceAnswersAContactFromThatPlace() {
+            ProposedAction atWork = call(ny("2026-03-10T10:00")).place(Place.WORK).purpose(Purpose.RESPONSE).build();
+            ContactAttempt fromWork = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T09:30"))
+                    .recipient(Recipient.DEBTOR).contactPoint(UsFixtures.MOBILE).accountIds("A1").place(Place.WORK)
+                    .initiatedBy(Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build();
+            Debtor workInconvenient = debtor(Restriction.inconvenientPlace(Place.WORK), null);
+            assertThatDecision(ENGINE, request(atWork, workInconvenient, List.of(fromWork)).build()).isAllowed();
+            assertThatDecision(ENGINE, request(atWork, workInconvenient,
+                    List.of(debtorCalled(ny("2026-03-10T09:30"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-PLACE-01");
         }
 
         @Test

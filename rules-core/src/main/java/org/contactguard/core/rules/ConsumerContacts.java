@@ -2,6 +2,7 @@ package org.contactguard.core.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Collection;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
@@ -53,8 +54,38 @@ public final class ConsumerContacts {
      * unanswered debtor contact in its channel before it, is not one: it counts as the collector's own.
      */
     public static boolean respondsToDebtor(Contact contact, ContactHistory history) {
-        if (contact.purpose() != Purpose.RESPONSE || contact.recipient() != Recipient.DEBTOR) {
+        return answeredDebtorContact(contact, history) != null;
+    }
+
+    /**
+     * Whether the action is the one response to a debtor contact ({@link #oneResponseAllowed}) given
+     * "at that time" (Comment 6(b)(1)-2): no moment inside {@code [from, to)} in every zone lies
+     * between the debtor's contact and the action, so both fall in the same stretch of time the
+     * hour rule objects to. A debtor who wrote at noon does not open 23:00 for the answer.
+     */
+    public static boolean oneResponseAtThatTime(ProposedAction action, ContactHistory history, ActionTime time,
+            LocalTime from, LocalTime to) {
+        ContactAttempt debtorContact = answeredDebtorContact(action, history);
+        if (debtorContact == null) {
             return false;
+        }
+        Instant opened = new ActionTime(debtorContact.at(), time.zones(), action.at()).nextWithinEveryZone(from, to);
+        return opened == null || !opened.isBefore(action.at());
+    }
+
+    /**
+     * Whether the action is the one response to a debtor contact ({@link #oneResponseAllowed}) given
+     * at the place the debtor contacted the collector from (Comment 6(b)(1)-2: "at that place").
+     */
+    public static boolean oneResponseAtThatPlace(ProposedAction action, ContactHistory history) {
+        ContactAttempt debtorContact = answeredDebtorContact(action, history);
+        return debtorContact != null && debtorContact.place() == action.place();
+    }
+
+    /** The debtor contact that {@code contact} answers as the one response, or null when it answers none. */
+    private static ContactAttempt answeredDebtorContact(Contact contact, ContactHistory history) {
+        if (contact.purpose() != Purpose.RESPONSE || contact.recipient() != Recipient.DEBTOR) {
+            return null;
         }
         ContactAttempt debtorContact = null;
         for (ContactAttempt attempt : history.attempts()) {
@@ -66,7 +97,7 @@ public final class ConsumerContacts {
                 }
             }
         }
-        return debtorContact != null;
+        return debtorContact;
     }
 
     /** Whether the debtor has contacted the collector from the action's number or address in its channel. */
