@@ -296,6 +296,17 @@ class UsOverlaysTest {
         }
 
         @Test
+        void earlierVisitWithAnUnknownOutcomeCountsAndOneWhereNobodyWasHomeDoesNot() {
+            ContactAttempt.Builder earlier = ContactAttempt.builder().channel(Channel.VISIT).at(ny("2026-02-15T10:00"))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).accountIds("A1")
+                    .visit(new VisitDetails(1, true, false, false, false, false));
+            assertThatDecision(ENGINE, in("US-MA", visit(NOON_10_MARCH, Place.HOME, OUTSIDE), earlier.build()).build())
+                    .isDeniedBy("US-MA-VISIT-01");
+            assertThatDecision(ENGINE, in("US-MA", visit(NOON_10_MARCH, Place.HOME, OUTSIDE),
+                    earlier.outcome(Outcome.NOBODY_HOME).build()).build()).isAllowed();
+        }
+
+        @Test
         void visitOnTheThirtyFirstDateIsAllowed() {
             assertThatDecision(ENGINE, in("US-MA", visit(ny("2026-03-17T08:00"), Place.HOME, OUTSIDE), MET_15_FEBRUARY)
                     .build()).isAllowed();

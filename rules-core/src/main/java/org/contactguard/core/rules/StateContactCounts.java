@@ -85,14 +85,18 @@ public final class StateContactCounts {
                 + " other numbers about ") + accountId, counted, action.at(), zone, days);
     }
 
-    /** Massachusetts (209 CMR 18.17(6)): visits about {@code accountId} in which a person was met. */
+    /**
+     * Massachusetts (209 CMR 18.17(6)): visits about {@code accountId} in which a person was met, or
+     * whose outcome is not known (fail closed, as for calls).
+     */
     public static WindowCount massachusettsVisits(ProposedAction action, Debtor debtor, ContactHistory history,
             String accountId, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
         for (ContactAttempt a : history.attempts()) {
             if (a.channel() == Channel.VISIT && collectorStarted(a, history) && a.isAbout(accountId)
-                    && (a.outcome() == Outcome.MET || (a.visit() != null && a.visit().personContacted()))
+                    && (a.outcome() == Outcome.MET || a.outcome() == null
+                            || (a.visit() != null && a.visit().personContacted()))
                     && a.purpose() != Purpose.REPOSSESSION
                     && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
                 counted.add(a.at());
