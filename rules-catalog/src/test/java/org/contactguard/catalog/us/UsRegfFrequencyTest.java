@@ -76,6 +76,23 @@ class UsRegfFrequencyTest {
         }
 
         @Test
+        void aDebtorInTwoZonesHasItsDatesCountedInTheFirstZone() {
+            // Seven calls at 01:00 on 4 March in New York, which is 22:00 on 3 March in Los Angeles.
+            List<ContactAttempt> late = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                late.add(placed(ny("2026-03-04T01:0" + i), Outcome.NO_ANSWER));
+            }
+            Instant at = ny("2026-03-10T12:00");
+            // New York first: the calls are on 4 March, inside 4-10 March, until midnight on 11 March (New York).
+            assertThatDecision(ENGINE, request(call(at).build(), Debtor.of("D1", "America/New_York",
+                    "America/Los_Angeles"), late).build()).isDeniedBy("US-REGF-FREQ-01")
+                    .hasNextPermittedAt(ny("2026-03-11T11:00"));
+            // Los Angeles first: they are on 3 March, outside the window.
+            assertThatDecision(ENGINE, request(call(at).build(), Debtor.of("D1", "America/Los_Angeles",
+                    "America/New_York"), late).build()).isAllowed();
+        }
+
+        @Test
         void busyAndNotInServiceCallsDoNotCount() {
             List<ContactAttempt> calls = new ArrayList<>(dailyCalls("2026-03-10", 4, Outcome.BUSY));
             calls.addAll(dailyCalls("2026-03-06", 3, Outcome.NOT_IN_SERVICE));

@@ -148,6 +148,33 @@ class UsRegfHoursTest {
                     .isAllowed();
         }
 
+        /**
+         * Denver changes its clocks, Phoenix does not: on 8 March the two zones drift an hour apart, on
+         * 1 November they meet again. The window must hold in both, on both days.
+         */
+        @Test
+        void debtorInAZoneThatChangesClocksAndOneThatDoesNot() {
+            Debtor both = Debtor.of("D1", "America/Denver", "America/Phoenix");
+            // 8 March: Denver is UTC-6 from 02:00, Phoenix stays UTC-7. 08:00 in Phoenix is 15:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-08T14:59:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-03-08T15:00:00Z"));
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-08T15:00:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            // 21:00 in Denver (MDT) is 03:00Z, 20:00 in Phoenix: Denver closes the window.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-09T02:59:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-09T03:00:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-03-09T15:00:00Z"));
+            // 1 November: Denver is back on UTC-7 from 02:00 local; both zones close at 04:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-02T03:59:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-02T04:00:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-11-02T15:00:00Z"));
+            // The morning of 1 November: Denver (MDT until 02:00) and Phoenix both reach 08:00 at 15:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-01T14:59:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-11-01T15:00:00Z"));
+        }
+
         @Test
         void onTheDaySummerTimeEndsInBothZonesTheEdgesHold() {
             Debtor la = Debtor.of("D1", "America/Los_Angeles");
