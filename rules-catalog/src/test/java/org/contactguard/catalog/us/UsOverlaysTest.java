@@ -447,6 +447,18 @@ class UsOverlaysTest {
         }
 
         @Test
+        void writtenOrDigitalMessageWithoutTheLicenseNumberIsFlagged() {
+            ProposedAction letter = ProposedAction.builder().channel(Channel.LETTER).at(NOON_10_MARCH)
+                    .recipient(Recipient.DEBTOR).accountIds("A1").content("Your balance is past due.").build();
+            assertThatDecision(ENGINE, in("US-CA", letter).build()).isAllowed().hasAdvisory("US-CA-LICENSE-01");
+            ProposedAction licensed = ProposedAction.builder().channel(Channel.LETTER).at(NOON_10_MARCH)
+                    .recipient(Recipient.DEBTOR).accountIds("A1")
+                    .content("Your balance is past due. California License No. 10123-99.").build();
+            assertThatDecision(ENGINE, in("US-CA", licensed).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
+            assertThatDecision(ENGINE, in("US", letter).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
+        }
+
+        @Test
         void callWithoutIdentityIsDeniedForCreditorsToo() {
             assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).identifiesCaller(false).build())
                     .collector(CREDITOR).build()).isDeniedBy("US-CA-ID-01");
