@@ -340,6 +340,16 @@ class UsRegfRestrictionsTest {
         }
 
         @Test
+        void locationContactWhoseScriptMentionsTheDebtIsDeniedEvenWithoutTheFlag() {
+            assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .content("Hi, this is Sam from ACME about John's past-due account; where can we reach him?").build())
+                    .build()).isDeniedBy("US-REGF-LOC-01").hasMessageContaining("US-REGF-LOC-01", "past due");
+            assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .content("Hi, this is Sam; I am confirming John's address and phone number. Shopping at Lowes?")
+                    .build()).build()).isAllowed();
+        }
+
+        @Test
         void locationContactWhileAKnownAttorneyRepresentsTheDebtorIsDenied() {
             assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
                     .build(), with(Restriction.attorneyRepresented(null, true)), List.of()).build())
