@@ -243,6 +243,16 @@ class UsOverlaysTest {
         }
 
         @Test
+        void creditorWithNoKnownZoneIsDeniedByMassachusettsHours() {
+            // Regulation F's unknown-zone rule does not bind creditors; Massachusetts does.
+            Debtor nowhere = Debtor.of("D1");
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), nowhere).collector(CREDITOR).build())
+                    .isDeniedBy("US-MA-HOURS-01").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build()).collector(CREDITOR).build())
+                    .isAllowed();
+        }
+
+        @Test
         void collectorAt0759IsDeniedByBothPacks() {
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-10T07:59")).build()).build())
                     .isDeniedBy("US-REGF-HOURS-01", "US-MA-HOURS-01");
@@ -456,6 +466,15 @@ class UsOverlaysTest {
                     .content("Your balance is past due. California License No. 10123-99.").build();
             assertThatDecision(ENGINE, in("US-CA", licensed).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
             assertThatDecision(ENGINE, in("US", letter).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
+        }
+
+        @Test
+        void creditorWithNoKnownZoneIsDeniedByCaliforniaHours() {
+            Debtor nowhere = Debtor.of("D1");
+            assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).build(), nowhere).collector(CREDITOR).build())
+                    .isDeniedBy("US-CA-HOURS-01").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).build()).collector(CREDITOR).build())
+                    .isAllowed();
         }
 
         @Test
