@@ -265,12 +265,16 @@ class UsOverlaysTest {
             Debtor asked = Debtor.builder("D1").zone("America/New_York")
                     .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
                             ASKED_ORALLY, null, false, false, null, null, null, null, null, null)).build();
-            // Ten days of 24 hours: 09:00 EST on 1 March + 240 h is 10:00 EDT on 11 March.
+            // Ten days of 24 hours: 09:00 EST on 1 March + 240 h is 10:00 EDT on 11 March. A creditor, so
+            // that only Massachusetts decides (Regulation F does not bind creditors).
             Instant lapses = ASKED_ORALLY.plus(java.time.Duration.ofDays(10));
             assertThatDecision(ENGINE, in("US-MA", call(lapses.minusSeconds(60)).contactPoint(WORK_PHONE).build(), asked)
-                    .build()).isDeniedBy("US-MA-WORK-01").hasNextPermittedAt(lapses);
+                    .collector(CREDITOR).build()).isDeniedBy("US-MA-WORK-01").hasNextPermittedAt(lapses);
             assertThatDecision(ENGINE, in("US-MA", call(lapses).contactPoint(WORK_PHONE).build(), asked)
-                    .build()).isAllowed();
+                    .collector(CREDITOR).build()).isAllowed();
+            // A debt collector stays bound federally: the debtor said work is an inconvenient place.
+            assertThatDecision(ENGINE, in("US-MA", call(lapses).contactPoint(WORK_PHONE).build(), asked).build())
+                    .isDeniedBy("US-REGF-PLACE-01");
         }
 
         @Test
@@ -281,14 +285,14 @@ class UsOverlaysTest {
                             ASKED_ORALLY.plus(java.time.Duration.ofDays(7))))
                     .build();
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-20T10:00")).contactPoint(WORK_PHONE).build(),
-                    confirmed).build()).isDeniedBy("US-MA-WORK-01").hasNoNextPermittedAt();
+                    confirmed).collector(CREDITOR).build()).isDeniedBy("US-MA-WORK-01").hasNoNextPermittedAt();
             Debtor late = Debtor.builder("D1").zone("America/New_York")
                     .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
                             ASKED_ORALLY, null, false, false, null, null, null, null, null,
                             ASKED_ORALLY.plus(java.time.Duration.ofDays(7)).plusSeconds(60)))
                     .build();
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-20T10:00")).contactPoint(WORK_PHONE).build(), late)
-                    .build()).isAllowed();
+                    .collector(CREDITOR).build()).isAllowed();
         }
 
         static final ContactAttempt MET_15_FEBRUARY = ContactAttempt.builder().channel(Channel.VISIT)

@@ -335,6 +335,28 @@ class UsRegfHoursTest {
         }
 
         @Test
+        void aCallToTheWorkPhoneIsAtWork() {
+            Debtor workInconvenient = debtor(Restriction.inconvenientPlace(Place.WORK), null);
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).contactPoint(UsFixtures.WORK_PHONE).build(),
+                    workInconvenient, List.of()).build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).build(), workInconvenient, List.of())
+                    .build()).isAllowed();
+        }
+
+        @Test
+        void askingNotToBeContactedAtWorkMakesWorkAnInconvenientPlace() {
+            Debtor asked = Debtor.builder("D1").zone("America/New_York")
+                    .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
+                            ny("2026-01-05T09:00"), null, false, false, null, null, null, null, null, null)).build();
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).contactPoint(UsFixtures.WORK_PHONE).build(),
+                    asked, List.of()).build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).place(Place.WORK).build(), asked, List.of())
+                    .build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).build(), asked, List.of()).build())
+                    .isAllowed();
+        }
+
+        @Test
         void contactElsewhereThanTheDesignatedPlaceIsAllowed() {
             ProposedAction atHome = call(ny("2026-03-10T10:00")).place(Place.HOME).build();
             assertThatDecision(ENGINE, request(atHome, debtor(Restriction.inconvenientPlace(Place.WORK), null),

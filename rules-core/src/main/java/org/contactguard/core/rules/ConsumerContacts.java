@@ -12,9 +12,11 @@ import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.Place;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.Purpose;
 import org.contactguard.core.model.Recipient;
+import org.contactguard.core.model.Restriction;
 import org.contactguard.core.model.ThirdParty;
 
 /**
@@ -79,7 +81,37 @@ public final class ConsumerContacts {
      */
     public static boolean oneResponseAtThatPlace(ProposedAction action, ContactHistory history) {
         ContactAttempt debtorContact = answeredDebtorContact(action, history);
-        return debtorContact != null && debtorContact.place() == action.place();
+        return debtorContact != null && placeOf(debtorContact) == placeOf(action);
+    }
+
+    /**
+     * Where a contact reaches the person: its {@code place}, or, when that is the default OTHER, the
+     * place its number implies (a work phone rings at work, a home phone at home).
+     */
+    public static Place placeOf(Contact contact) {
+        if (contact.place() != Place.OTHER || contact.contactPoint() == null) {
+            return contact.place();
+        }
+        return switch (contact.contactPoint().kind()) {
+            case WORK_PHONE -> Place.WORK;
+            case HOME_PHONE -> Place.HOME;
+            default -> Place.OTHER;
+        };
+    }
+
+    /**
+     * Whether {@code restriction} makes the place the action reaches the debtor one the collector
+     * knows is inconvenient (12 CFR 1006.6(b)(1); Comment 6(b)(1)-1: the consumer said not to be
+     * contacted there): an INCONVENIENT_PLACE for that place, or a request not to be contacted at
+     * work (NO_CONTACT_AT_WORK, oral or written: the federal rule has no ten-day lapse).
+     */
+    public static boolean designatesPlaceOf(Restriction restriction, ProposedAction action) {
+        Place place = placeOf(action);
+        return switch (restriction.kind()) {
+            case INCONVENIENT_PLACE -> restriction.place() == place;
+            case NO_CONTACT_AT_WORK -> place == Place.WORK;
+            default -> false;
+        };
     }
 
     /** The debtor contact that {@code contact} answers as the one response, or null when it answers none. */
