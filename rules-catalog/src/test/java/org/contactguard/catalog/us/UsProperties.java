@@ -52,13 +52,27 @@ class UsProperties {
 
     @Provide
     Arbitrary<List<Proposal>> dialer() {
+        return dialer(1);
+    }
+
+    /**
+     * For the federal cap: conversations (and unknown outcomes, which may have been one) block a debt
+     * for seven dates, so they are rarer here or the cap would seldom be reached.
+     */
+    @Provide
+    Arbitrary<List<Proposal>> federalDialer() {
+        return dialer(2);
+    }
+
+    /** Calls at random gaps; {@code unanswered} scales how often a call rings out or reaches voicemail. */
+    static Arbitrary<List<Proposal>> dialer(int unanswered) {
         Arbitrary<Integer> gaps = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(1, 90)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(90, 1440)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1440, 4000)));
         Arbitrary<Outcome> outcomes = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.just(Outcome.NO_ANSWER)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(Outcome.VOICEMAIL)),
+                net.jqwik.api.Tuple.of(6 * unanswered, Arbitraries.just(Outcome.NO_ANSWER)),
+                net.jqwik.api.Tuple.of(4 * unanswered, Arbitraries.just(Outcome.VOICEMAIL)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(Outcome.BUSY)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(Outcome.CONNECTED)),
                 // Not known yet: the packs must count it as connected (fail closed).
@@ -135,15 +149,15 @@ class UsProperties {
         return most;
     }
 
-    @Property(tries = 100)
-    void allowedCallsNeverExceedSevenPerDebtInAnySevenConsecutiveDates(@ForAll("dialer") List<Proposal> dialer) {
+    @Property(tries = 300)
+    void allowedCallsNeverExceedSevenPerDebtInAnySevenConsecutiveDates(@ForAll("federalDialer") List<Proposal> dialer) {
         List<ContactAttempt> placed = placedCalls(dialer, "US", "US-REGF-FREQ-01");
         Set<Outcome> connected = Set.of(Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.CONNECTED);
         for (String account : List.of("A1", "A2")) {
             int most = mostInAnyWindow(placed, account, connected, 7);
             assertTrue(most <= 7, account + " had " + most + " connected calls in 7 dates: " + placed);
         }
-        // The cap is reached in ~30-40 % of runs; the floor sits far below so the check never flakes.
+        // The cap is reached in ~22-29 % of 300 runs; the floor sits far below so the check never flakes.
         Statistics.label("cap reached").coverage(coverage -> coverage.check(true).percentage(p -> p > 8));
     }
 
@@ -155,7 +169,7 @@ class UsProperties {
             int most = mostInAnyWindow(placed, account, MA_COUNTED, 7);
             assertTrue(most <= 2, account + " had " + most + " Massachusetts-counted calls in 7 dates: " + placed);
         }
-        // The cap is reached in ~75-80 % of runs; the floor sits far below so the check never flakes.
+        // The cap is reached in ~60-68 % of 100 runs; the floor sits far below so the check never flakes.
         Statistics.label("cap reached").coverage(coverage -> coverage.check(true).percentage(p -> p > 30));
     }
 

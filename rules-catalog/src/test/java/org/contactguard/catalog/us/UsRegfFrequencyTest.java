@@ -276,6 +276,15 @@ class UsRegfFrequencyTest {
         }
 
         @Test
+        void callWhoseOutcomeIsNotKnownYetBlocksLikeAConversation() {
+            ContactAttempt unknown = placed(ny("2026-03-10T09:00"), null);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), unknown).build())
+                    .isDeniedBy("US-REGF-FREQ-02").hasNextPermittedAt(ny("2026-03-17T08:00"));
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), placed(ny("2026-03-10T09:00"),
+                    Outcome.VOICEMAIL)).build()).isAllowed();
+        }
+
+        @Test
         void conversationTheCollectorStartedBlocksToo() {
             ContactAttempt talked = placed(ny("2026-03-10T09:00"), Outcome.CONNECTED);
             assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), talked).build())

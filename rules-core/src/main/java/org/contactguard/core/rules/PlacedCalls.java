@@ -43,8 +43,9 @@ import org.contactguard.core.model.ThirdParty;
  *     it is taken as given at the earliest contact with that third party that reached them or that
  *     they started (day 1: the reading that excludes least), and with no such contact it excludes
  *     nothing (the seven-date limit of 1006.14(b)(3)(i) could not be checked).</li>
- * <li>A conversation (a CONNECTED call, started by either side) with the person about a debt blocks
- *     placed calls about that debt on its date and the {@code days - 1} dates after.</li>
+ * <li>A conversation (a CONNECTED call, or one whose outcome is not known, started by either side)
+ *     with the person about a debt blocks placed calls about that debt on its date and the
+ *     {@code days - 1} dates after.</li>
  * </ul>
  */
 public final class PlacedCalls {
@@ -181,7 +182,7 @@ public final class PlacedCalls {
         for (String debt : debtsOfAction().keySet()) {
             ContactAttempt last = null;
             for (ContactAttempt attempt : history) {
-                if (attempt.channel() == Channel.CALL && attempt.outcome() == Outcome.CONNECTED
+                if (isConversation(attempt)
                         && attempt.at().isBefore(action.at()) && samePerson(attempt) && ownCall(attempt)
                         && aboutDebt(attempt, debt)) {
                     last = attempt;
@@ -256,7 +257,7 @@ public final class PlacedCalls {
     /** A conversation with the person strictly after {@code from} (null: any time) and strictly before {@code to}. */
     private boolean conversationBetween(Instant from, Instant to) {
         for (ContactAttempt attempt : history) {
-            if (attempt.channel() == Channel.CALL && attempt.outcome() == Outcome.CONNECTED && samePerson(attempt)
+            if (isConversation(attempt) && samePerson(attempt)
                     && (from == null || attempt.at().isAfter(from)) && attempt.at().isBefore(to)) {
                 return true;
             }
@@ -280,6 +281,14 @@ public final class PlacedCalls {
             }
         }
         return false;
+    }
+
+    /**
+     * A telephone conversation: a CONNECTED call, or a call whose outcome is not known yet (it may have
+     * been one; fail closed, as the caps count an unknown outcome as connected).
+     */
+    private static boolean isConversation(ContactAttempt attempt) {
+        return attempt.channel() == Channel.CALL && (attempt.outcome() == null || attempt.outcome() == Outcome.CONNECTED);
     }
 
     private boolean isPlacedCall(ContactAttempt attempt) {
