@@ -252,9 +252,10 @@ class UsRegfFrequencyTest {
                     sevenUnansweredOn9March(talked)).build()).isAllowed();
             List<ContactAttempt> again = sevenUnansweredOn9March(talked);
             again.add(locationCall(ny("2026-03-10T09:00"), Outcome.CONNECTED));
-            // The request dates from the first conversation (8 March); the 10 March one uses it up.
+            // The request dates from the first conversation (8 March); the 10 March one uses it up (and,
+            // being the second location contact, the further contact the request opened).
             assertThatDecision(ENGINE, request(callAt(ny("2026-03-10T12:00")), inNewYork(), again).build())
-                    .isDeniedBy("US-REGF-FREQ-02");
+                    .isDeniedBy("US-REGF-FREQ-02", "US-REGF-LOC-02");
         }
     }
 

@@ -325,6 +325,18 @@ class UsRegfRestrictionsTest {
         }
 
         @Test
+        void aRequestToBeContactedAgainOpensOneFurtherContactNotAnyNumber() {
+            List<ContactAttempt> twice = new java.util.ArrayList<>();
+            for (String day : List.of("2026-02-10T10:00", "2026-02-12T10:00")) {
+                twice.add(ContactAttempt.builder().channel(Channel.CALL).at(ny(day)).recipient(Recipient.NEIGHBOUR)
+                        .thirdPartyId("T-ASKED").contactPoint(UsFixtures.HOME_PHONE).accountIds("A1")
+                        .purpose(Purpose.LOCATION_INFO).outcome(Outcome.CONNECTED).build());
+            }
+            assertThatDecision(ENGINE, request(toThirdParty("T-ASKED", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .build(), twice.toArray(ContactAttempt[]::new)).build()).isDeniedBy("US-REGF-LOC-02");
+        }
+
+        @Test
         void anUnreachedLocationAttemptIsNotAContact() {
             ContactAttempt rangOut = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-02-10T10:00"))
                     .recipient(Recipient.NEIGHBOUR).thirdPartyId("T-NEIGHBOUR").contactPoint(UsFixtures.HOME_PHONE)

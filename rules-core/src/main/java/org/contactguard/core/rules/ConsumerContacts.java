@@ -239,6 +239,16 @@ public final class ConsumerContacts {
         return n;
     }
 
+    /**
+     * How many location-information contacts the action's third party may have had before this one:
+     * {@code max}, and one more when they asked to be contacted again (1692b(3): "more than once
+     * unless requested"). The request carries no date or count, so it opens one further contact,
+     * not any number of them.
+     */
+    public static int locationContactsAllowed(ProposedAction action, Collection<?> thirdParties, int max) {
+        return thirdPartyRequestedCallback(action, thirdParties) ? max + 1 : max;
+    }
+
     /** Whether the action's third party asked to be contacted again. */
     public static boolean thirdPartyRequestedCallback(ProposedAction action, Collection<?> thirdParties) {
         for (Object item : thirdParties) {
