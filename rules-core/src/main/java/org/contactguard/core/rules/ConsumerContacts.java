@@ -171,6 +171,16 @@ public final class ConsumerContacts {
     }
 
     /**
+     * Whether an ELECTRONIC consent valid at the action, of any age, covers its channel and number or
+     * address. Rules call this rather than passing a {@code null} freshness: MVEL cannot compile a
+     * constraint with a bare {@code null} argument to bytecode and would interpret it on every
+     * evaluation.
+     */
+    public static boolean electronicConsentOfAnyAge(ProposedAction action, Debtor debtor) {
+        return electronicConsent(action, debtor, null);
+    }
+
+    /**
      * Whether an ELECTRONIC consent valid at the action covers its channel and number or address,
      * given or renewed no longer than {@code freshness} before the action (null: any age).
      */
