@@ -129,6 +129,30 @@ class UsOverlaysTest {
         }
 
         @Test
+        void jurisdictionSpeltInAnotherCaseOrWithSpacesStillBringsItsOverlay() {
+            for (String spelling : List.of("US-MA", "us-ma", "Us-Ma", " US-MA ")) {
+                assertThatDecision(ENGINE, in(spelling, call(NOON_10_MARCH).build(), VM_8_MARCH, VM_9_MARCH).build())
+                        .isDeniedBy("US-MA-FREQ-01");
+            }
+            // The other side: a federal account, however spelt, is decided by us-regf alone.
+            for (String spelling : List.of("US", "us")) {
+                assertThatDecision(ENGINE, in(spelling, call(NOON_10_MARCH).build(), VM_8_MARCH, VM_9_MARCH).build())
+                        .isAllowed();
+            }
+            ComplianceEngine federalOnly = ComplianceEngine.builder().pack("us-regf").build();
+            assertThatDecision(federalOnly, in("us-ma", call(NOON_10_MARCH).build()).build()).isDeniedBy("ENGINE-ERROR");
+        }
+
+        @Test
+        void massachusettsAccountAmongSeveralStillBringsItsOverlay() {
+            DecisionRequest r = DecisionRequest.builder().id("o").packs("us-regf").collector(UsFixtures.AGENCY)
+                    .action(call(NOON_10_MARCH, "F1", "A1").build()).debtor(inNewYork())
+                    .account(Account.of("F1", Product.CREDIT_CARD, "US", 60)).account(account("US-MA"))
+                    .history(List.of(VM_8_MARCH, VM_9_MARCH)).build();
+            assertThatDecision(ENGINE, r).isDeniedBy("US-MA-FREQ-01");
+        }
+
+        @Test
         void strictestWinsAndTheNextMomentSatisfiesEveryPack() {
             // MA: the 9 and 10 March calls reopen personal numbers at midnight on 16 March.
             // Federal: the 10 March conversation blocks calls until midnight on 17 March. Then 08:00.
@@ -187,10 +211,44 @@ class UsOverlaysTest {
         }
 
         @Test
+        void callMerelyLabelledResponseIsInitiatingWhenTheDebtorStartedNothing() {
+            // No debtor contact in the history: the RESPONSE label does not take the call out of the count.
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).purpose(Purpose.RESPONSE).build(),
+                    to(MOBILE, Channel.SMS, ny("2026-03-04T10:00"), Outcome.DELIVERED),
+                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.VOICEMAIL)).build())
+                    .isDeniedBy("US-MA-FREQ-01");
+        }
+
+        @Test
+        void pastCallsLabelledResponseCountUnlessTheyAnsweredTheDebtor() {
+            ContactAttempt labelled = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-06T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1").purpose(Purpose.RESPONSE)
+                    .outcome(Outcome.VOICEMAIL).build();
+            ContactAttempt debtorCalled = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-06T09:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")
+                    .initiatedBy(org.contactguard.core.model.Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build();
+            ContactAttempt text = to(MOBILE, Channel.SMS, ny("2026-03-04T10:00"), Outcome.DELIVERED);
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), text, labelled).build())
+                    .isDeniedBy("US-MA-FREQ-01");
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), text, debtorCalled, labelled).build())
+                    .isAllowed();
+        }
+
+        @Test
         void creditorIsBoundByMassachusettsHoursButNotByRegulationF() {
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-10T07:59")).build()).collector(CREDITOR).build())
                     .isDeniedBy("US-MA-HOURS-01").hasNextPermittedAt(ny("2026-03-10T08:00"));
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-10T08:00")).build()).collector(CREDITOR).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void creditorWithNoKnownZoneIsDeniedByMassachusettsHours() {
+            // Regulation F's unknown-zone rule does not bind creditors; Massachusetts does.
+            Debtor nowhere = Debtor.of("D1");
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build(), nowhere).collector(CREDITOR).build())
+                    .isDeniedBy("US-MA-HOURS-01").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, in("US-MA", call(NOON_10_MARCH).build()).collector(CREDITOR).build())
                     .isAllowed();
         }
 
@@ -207,12 +265,16 @@ class UsOverlaysTest {
             Debtor asked = Debtor.builder("D1").zone("America/New_York")
                     .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
                             ASKED_ORALLY, null, false, false, null, null, null, null, null, null)).build();
-            // Ten days of 24 hours: 09:00 EST on 1 March + 240 h is 10:00 EDT on 11 March.
+            // Ten days of 24 hours: 09:00 EST on 1 March + 240 h is 10:00 EDT on 11 March. A creditor, so
+            // that only Massachusetts decides (Regulation F does not bind creditors).
             Instant lapses = ASKED_ORALLY.plus(java.time.Duration.ofDays(10));
             assertThatDecision(ENGINE, in("US-MA", call(lapses.minusSeconds(60)).contactPoint(WORK_PHONE).build(), asked)
-                    .build()).isDeniedBy("US-MA-WORK-01").hasNextPermittedAt(lapses);
+                    .collector(CREDITOR).build()).isDeniedBy("US-MA-WORK-01").hasNextPermittedAt(lapses);
             assertThatDecision(ENGINE, in("US-MA", call(lapses).contactPoint(WORK_PHONE).build(), asked)
-                    .build()).isAllowed();
+                    .collector(CREDITOR).build()).isAllowed();
+            // A debt collector stays bound federally: the debtor said work is an inconvenient place.
+            assertThatDecision(ENGINE, in("US-MA", call(lapses).contactPoint(WORK_PHONE).build(), asked).build())
+                    .isDeniedBy("US-REGF-PLACE-01");
         }
 
         @Test
@@ -223,14 +285,14 @@ class UsOverlaysTest {
                             ASKED_ORALLY.plus(java.time.Duration.ofDays(7))))
                     .build();
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-20T10:00")).contactPoint(WORK_PHONE).build(),
-                    confirmed).build()).isDeniedBy("US-MA-WORK-01").hasNoNextPermittedAt();
+                    confirmed).collector(CREDITOR).build()).isDeniedBy("US-MA-WORK-01").hasNoNextPermittedAt();
             Debtor late = Debtor.builder("D1").zone("America/New_York")
                     .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
                             ASKED_ORALLY, null, false, false, null, null, null, null, null,
                             ASKED_ORALLY.plus(java.time.Duration.ofDays(7)).plusSeconds(60)))
                     .build();
             assertThatDecision(ENGINE, in("US-MA", call(ny("2026-03-20T10:00")).contactPoint(WORK_PHONE).build(), late)
-                    .build()).isAllowed();
+                    .collector(CREDITOR).build()).isAllowed();
         }
 
         static final ContactAttempt MET_15_FEBRUARY = ContactAttempt.builder().channel(Channel.VISIT)
@@ -245,6 +307,17 @@ class UsOverlaysTest {
                     ConsentKind.MORE_VISITS, ny("2026-03-01T10:00"), null, null, null, null, null, null, true)).build();
             assertThatDecision(ENGINE, in("US-MA", visit(NOON_10_MARCH, Place.HOME, OUTSIDE), consented,
                     MET_15_FEBRUARY).build()).isAllowed();
+        }
+
+        @Test
+        void earlierVisitWithAnUnknownOutcomeCountsAndOneWhereNobodyWasHomeDoesNot() {
+            ContactAttempt.Builder earlier = ContactAttempt.builder().channel(Channel.VISIT).at(ny("2026-02-15T10:00"))
+                    .recipient(Recipient.DEBTOR).place(Place.HOME).accountIds("A1")
+                    .visit(new VisitDetails(1, true, false, false, false, false));
+            assertThatDecision(ENGINE, in("US-MA", visit(NOON_10_MARCH, Place.HOME, OUTSIDE), earlier.build()).build())
+                    .isDeniedBy("US-MA-VISIT-01");
+            assertThatDecision(ENGINE, in("US-MA", visit(NOON_10_MARCH, Place.HOME, OUTSIDE),
+                    earlier.outcome(Outcome.NOBODY_HOME).build()).build()).isAllowed();
         }
 
         @Test
@@ -300,6 +373,15 @@ class UsOverlaysTest {
         }
 
         @Test
+        void communicationMerelyLabelledResponseCountsInTheWeek() {
+            ProposedAction work = call(NOON_10_MARCH).contactPoint(WORK_PHONE).purpose(Purpose.RESPONSE).build();
+            ContactAttempt leftMessage = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-04T10:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(WORK_PHONE).accountIds("A1").outcome(Outcome.VOICEMAIL)
+                    .messageLeft(true).build();
+            assertThatDecision(ENGINE, in("US-WA", work, leftMessage).build()).isDeniedBy("US-WA-FREQ-02");
+        }
+
+        @Test
         void homeHoursStartAt0730ButTheFederal0800StillApplies() {
             Debtor seattle = Debtor.of("D1", "America/Los_Angeles");
             Instant at0729 = UsFixtures.at(UsFixtures.LOS_ANGELES, "2026-03-10T07:29");
@@ -324,6 +406,22 @@ class UsOverlaysTest {
                     .build()).isDeniedBy("US-NYC-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
             assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_MARCH).build(), three.subList(1, 3)
                     .toArray(ContactAttempt[]::new)).build()).isAllowed();
+        }
+
+        @Test
+        void contactMerelyLabelledResponseCountsUnlessTheDebtorStartedOne() {
+            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-03-04T10:00"), Outcome.BUSY),
+                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.NO_ANSWER),
+                    to(MOBILE, Channel.CALL, ny("2026-03-08T10:00"), Outcome.NO_ANSWER));
+            ProposedAction labelled = call(NOON_10_MARCH).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, in("US-NYC", labelled, three.toArray(ContactAttempt[]::new)).build())
+                    .isDeniedBy("US-NYC-FREQ-01");
+            List<ContactAttempt> answered = new ArrayList<>(three);
+            answered.add(ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T11:00"))
+                    .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")
+                    .initiatedBy(org.contactguard.core.model.Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build());
+            assertThatDecision(ENGINE, in("US-NYC", labelled, answered.toArray(ContactAttempt[]::new)).build())
+                    .isAllowed();
         }
 
         @Test
@@ -360,6 +458,27 @@ class UsOverlaysTest {
                     .toArray(ContactAttempt[]::new)).collector(CREDITOR).build()).isAllowed();
             assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).build(), seven.toArray(ContactAttempt[]::new))
                     .build()).isDeniedBy("US-REGF-FREQ-01");
+        }
+
+        @Test
+        void writtenOrDigitalMessageWithoutTheLicenseNumberIsFlagged() {
+            ProposedAction letter = ProposedAction.builder().channel(Channel.LETTER).at(NOON_10_MARCH)
+                    .recipient(Recipient.DEBTOR).accountIds("A1").content("Your balance is past due.").build();
+            assertThatDecision(ENGINE, in("US-CA", letter).build()).isAllowed().hasAdvisory("US-CA-LICENSE-01");
+            ProposedAction licensed = ProposedAction.builder().channel(Channel.LETTER).at(NOON_10_MARCH)
+                    .recipient(Recipient.DEBTOR).accountIds("A1")
+                    .content("Your balance is past due. California License No. 10123-99.").build();
+            assertThatDecision(ENGINE, in("US-CA", licensed).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
+            assertThatDecision(ENGINE, in("US", letter).build()).isAllowed().isNotFlaggedBy("US-CA-LICENSE-01");
+        }
+
+        @Test
+        void creditorWithNoKnownZoneIsDeniedByCaliforniaHours() {
+            Debtor nowhere = Debtor.of("D1");
+            assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).build(), nowhere).collector(CREDITOR).build())
+                    .isDeniedBy("US-CA-HOURS-01").hasNoNextPermittedAt();
+            assertThatDecision(ENGINE, in("US-CA", call(NOON_10_MARCH).build()).collector(CREDITOR).build())
+                    .isAllowed();
         }
 
         @Test

@@ -20,8 +20,10 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Purpose;
 import org.contactguard.core.model.Recipient;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,23 @@ class UsRegfFrequencyTest {
                     .isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
             assertThatDecision(ENGINE, request(call(ny("2026-03-11T08:00")).build(), inNewYork(), late).build())
                     .isAllowed();
+        }
+
+        @Test
+        void aDebtorInTwoZonesHasItsDatesCountedInTheFirstZone() {
+            // Seven calls at 01:00 on 4 March in New York, which is 22:00 on 3 March in Los Angeles.
+            List<ContactAttempt> late = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                late.add(placed(ny("2026-03-04T01:0" + i), Outcome.NO_ANSWER));
+            }
+            Instant at = ny("2026-03-10T12:00");
+            // New York first: the calls are on 4 March, inside 4-10 March, until midnight on 11 March (New York).
+            assertThatDecision(ENGINE, request(call(at).build(), Debtor.of("D1", "America/New_York",
+                    "America/Los_Angeles"), late).build()).isDeniedBy("US-REGF-FREQ-01")
+                    .hasNextPermittedAt(ny("2026-03-11T11:00"));
+            // Los Angeles first: they are on 3 March, outside the window.
+            assertThatDecision(ENGINE, request(call(at).build(), Debtor.of("D1", "America/Los_Angeles",
+                    "America/New_York"), late).build()).isAllowed();
         }
 
         @Test
@@ -167,6 +186,79 @@ class UsRegfFrequencyTest {
         }
     }
 
+    /** Location calls to the neighbour who asked to be called back (requestedCallback, which carries no date). */
+    @Nested
+    class ThirdPartyCallbackRequest {
+
+        static ContactAttempt locationCall(Instant at, Outcome outcome) {
+            return ContactAttempt.builder().channel(Channel.CALL).at(at).recipient(Recipient.NEIGHBOUR)
+                    .thirdPartyId("T-ASKED").contactPoint(UsFixtures.HOME_PHONE).accountIds("A1")
+                    .purpose(Purpose.LOCATION_INFO).outcome(outcome).build();
+        }
+
+        static ProposedAction callAt(Instant at) {
+            return ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.NEIGHBOUR)
+                    .thirdPartyId("T-ASKED").contactPoint(UsFixtures.HOME_PHONE).accountIds("A1")
+                    .purpose(Purpose.LOCATION_INFO).build();
+        }
+
+        /** The neighbour texted the collector on 4 March asking to be called back: day 1 of the exclusion. */
+        static final ContactAttempt ASKED_4_MARCH = ContactAttempt.builder().channel(Channel.SMS)
+                .at(ny("2026-03-04T10:00")).recipient(Recipient.NEIGHBOUR).thirdPartyId("T-ASKED")
+                .contactPoint(MOBILE).accountIds("A1").initiatedBy(Initiator.THIRD_PARTY).outcome(Outcome.DELIVERED)
+                .build();
+
+        static List<ContactAttempt> sevenUnansweredOn9March(ContactAttempt... before) {
+            List<ContactAttempt> calls = new ArrayList<>(List.of(before));
+            for (int i = 0; i < 7; i++) {
+                calls.add(locationCall(ny("2026-03-09T1" + i + ":00"), Outcome.NO_ANSWER));
+            }
+            return calls;
+        }
+
+        @Test
+        void callsWithinSevenDatesOfTheRequestAreExcluded() {
+            // 4 March is day 1, 10 March day 7: the eighth call is still under the callback request.
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-10T20:00")), inNewYork(),
+                    sevenUnansweredOn9March(ASKED_4_MARCH)).build()).isAllowed();
+        }
+
+        @Test
+        void onTheEighthDateAfterTheRequestCallsCountAgain() {
+            List<ContactAttempt> tenth = new ArrayList<>(List.of(ASKED_4_MARCH));
+            List<ContactAttempt> eleventh = new ArrayList<>(List.of(ASKED_4_MARCH));
+            for (int i = 0; i < 7; i++) {
+                tenth.add(locationCall(ny("2026-03-10T1" + i + ":00"), Outcome.NO_ANSWER));
+                eleventh.add(locationCall(ny("2026-03-11T1" + i + ":00"), Outcome.NO_ANSWER));
+            }
+            // Calls of 10 March (day 7) were under the request and stay excluded; those of 11 March (day 8) count.
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-11T20:00")), inNewYork(), tenth).build())
+                    .isAllowed();
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-11T20:00")), inNewYork(), eleventh).build())
+                    .isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-18T08:00"));
+        }
+
+        @Test
+        void requestWithNoContactToDateItExcludesNothing() {
+            // Without any contact to take as its date, the seven-date limit cannot be checked: fail closed.
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-10T12:00")), inNewYork(), sevenUnansweredOn9March())
+                    .build()).isDeniedBy("US-REGF-FREQ-01");
+        }
+
+        @Test
+        void requestMadeInAConversationIsUsedUpByTheNextConversation() {
+            ContactAttempt talked = locationCall(ny("2026-03-08T10:00"), Outcome.CONNECTED);
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-10T12:00")), inNewYork(),
+                    sevenUnansweredOn9March(talked)).build()).isAllowed();
+            List<ContactAttempt> again = sevenUnansweredOn9March(talked);
+            again.add(locationCall(ny("2026-03-10T09:00"), Outcome.CONNECTED));
+            // The request dates from the first conversation (8 March); the 10 March one uses it up (and,
+            // being the second location contact, the further contact the request opened).
+            assertThatDecision(ENGINE, request(callAt(ny("2026-03-10T12:00")), inNewYork(), again).build())
+                    .isDeniedBy("US-REGF-FREQ-02", "US-REGF-LOC-02");
+        }
+    }
+
     @Nested
     class AfterAConversation {
 
@@ -182,6 +274,15 @@ class UsRegfFrequencyTest {
         void callOnTheEighthDateIsAllowed() {
             assertThatDecision(ENGINE, request(call(ny("2026-03-11T08:00")).build(), TALKED_4_MARCH).build())
                     .isAllowed();
+        }
+
+        @Test
+        void callWhoseOutcomeIsNotKnownYetBlocksLikeAConversation() {
+            ContactAttempt unknown = placed(ny("2026-03-10T09:00"), null);
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), unknown).build())
+                    .isDeniedBy("US-REGF-FREQ-02").hasNextPermittedAt(ny("2026-03-17T08:00"));
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), placed(ny("2026-03-10T09:00"),
+                    Outcome.VOICEMAIL)).build()).isAllowed();
         }
 
         @Test

@@ -17,6 +17,7 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
+import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
 import org.contactguard.core.model.ProposedAction;
@@ -147,6 +148,33 @@ class UsRegfHoursTest {
                     .isAllowed();
         }
 
+        /**
+         * Denver changes its clocks, Phoenix does not: on 8 March the two zones drift an hour apart, on
+         * 1 November they meet again. The window must hold in both, on both days.
+         */
+        @Test
+        void debtorInAZoneThatChangesClocksAndOneThatDoesNot() {
+            Debtor both = Debtor.of("D1", "America/Denver", "America/Phoenix");
+            // 8 March: Denver is UTC-6 from 02:00, Phoenix stays UTC-7. 08:00 in Phoenix is 15:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-08T14:59:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-03-08T15:00:00Z"));
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-08T15:00:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            // 21:00 in Denver (MDT) is 03:00Z, 20:00 in Phoenix: Denver closes the window.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-09T02:59:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-03-09T03:00:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-03-09T15:00:00Z"));
+            // 1 November: Denver is back on UTC-7 from 02:00 local; both zones close at 04:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-02T03:59:00Z")).build(), both, List.of())
+                    .build()).isAllowed();
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-02T04:00:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-11-02T15:00:00Z"));
+            // The morning of 1 November: Denver (MDT until 02:00) and Phoenix both reach 08:00 at 15:00Z.
+            assertThatDecision(ENGINE, request(call(Instant.parse("2026-11-01T14:59:00Z")).build(), both, List.of())
+                    .build()).isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(Instant.parse("2026-11-01T15:00:00Z"));
+        }
+
         @Test
         void onTheDaySummerTimeEndsInBothZonesTheEdgesHold() {
             Debtor la = Debtor.of("D1", "America/Los_Angeles");
@@ -260,10 +288,72 @@ class UsRegfHoursTest {
         }
 
         @Test
+        void theResponseMustComeWithinTheInconvenientTimeTheDebtorChose() {
+            ProposedAction response = call(ny("2026-03-10T12:45")).purpose(Purpose.RESPONSE).build();
+            // The debtor called at 11:00, a convenient time: that opens nothing at lunch.
+            assertThatDecision(ENGINE, request(response, debtor(LUNCH_INCONVENIENT, null),
+                    List.of(debtorCalled(ny("2026-03-10T11:00"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-03").hasNextPermittedAt(ny("2026-03-10T14:00"));
+            // The debtor called at lunch the day before: 14:00 came in between.
+            assertThatDecision(ENGINE, request(response, debtor(LUNCH_INCONVENIENT, null),
+                    List.of(debtorCalled(ny("2026-03-09T12:30"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-03");
+        }
+
+        @Test
+        void aResponseAtNightOnlyAnswersAContactMadeThatNight() {
+            ProposedAction at2245 = call(ny("2026-03-10T22:45")).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, request(at2245, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T22:30"), Outcome.NO_ANSWER))).build()).isAllowed();
+            assertThatDecision(ENGINE, request(at2245, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T20:59"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-HOURS-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
+            // Before the hours open the next morning it is still the same night.
+            ProposedAction at0759 = call(ny("2026-03-11T07:59")).purpose(Purpose.RESPONSE).build();
+            assertThatDecision(ENGINE, request(at0759, UsFixtures.inNewYork(),
+                    List.of(debtorCalled(ny("2026-03-10T22:30"), Outcome.NO_ANSWER))).build()).isAllowed();
+        }
+
+        @Test
+        void aResponseAtAnInconvenientPlaceAnswersAContactFromThatPlace() {
+            ProposedAction atWork = call(ny("2026-03-10T10:00")).place(Place.WORK).purpose(Purpose.RESPONSE).build();
+            ContactAttempt fromWork = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T09:30"))
+                    .recipient(Recipient.DEBTOR).contactPoint(UsFixtures.MOBILE).accountIds("A1").place(Place.WORK)
+                    .initiatedBy(Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build();
+            Debtor workInconvenient = debtor(Restriction.inconvenientPlace(Place.WORK), null);
+            assertThatDecision(ENGINE, request(atWork, workInconvenient, List.of(fromWork)).build()).isAllowed();
+            assertThatDecision(ENGINE, request(atWork, workInconvenient,
+                    List.of(debtorCalled(ny("2026-03-10T09:30"), Outcome.NO_ANSWER))).build())
+                    .isDeniedBy("US-REGF-PLACE-01");
+        }
+
+        @Test
         void contactAtADesignatedInconvenientPlaceIsDenied() {
             ProposedAction atWork = call(ny("2026-03-10T10:00")).place(Place.WORK).build();
             assertThatDecision(ENGINE, request(atWork, debtor(Restriction.inconvenientPlace(Place.WORK), null),
                     List.of()).build()).isDeniedBy("US-REGF-PLACE-01");
+        }
+
+        @Test
+        void aCallToTheWorkPhoneIsAtWork() {
+            Debtor workInconvenient = debtor(Restriction.inconvenientPlace(Place.WORK), null);
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).contactPoint(UsFixtures.WORK_PHONE).build(),
+                    workInconvenient, List.of()).build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).build(), workInconvenient, List.of())
+                    .build()).isAllowed();
+        }
+
+        @Test
+        void askingNotToBeContactedAtWorkMakesWorkAnInconvenientPlace() {
+            Debtor asked = Debtor.builder("D1").zone("America/New_York")
+                    .restriction(new Restriction(org.contactguard.core.model.RestrictionKind.NO_CONTACT_AT_WORK,
+                            ny("2026-01-05T09:00"), null, false, false, null, null, null, null, null, null)).build();
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).contactPoint(UsFixtures.WORK_PHONE).build(),
+                    asked, List.of()).build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).place(Place.WORK).build(), asked, List.of())
+                    .build()).isDeniedBy("US-REGF-PLACE-01");
+            assertThatDecision(ENGINE, request(call(ny("2026-03-10T10:00")).build(), asked, List.of()).build())
+                    .isAllowed();
         }
 
         @Test

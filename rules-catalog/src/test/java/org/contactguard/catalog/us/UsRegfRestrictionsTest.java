@@ -19,6 +19,8 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
 import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.ContactPointKind;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
@@ -234,6 +236,25 @@ class UsRegfRestrictionsTest {
         }
 
         @Test
+        void textOrEmailToTheSpouseNeedsConsentOrTheSpousesOwnUse() {
+            ContactPoint spouseMobile = ContactPoint.of("P-SPOUSE", ContactPointKind.MOBILE);
+            ContactPoint spouseEmail = ContactPoint.of("E-SPOUSE", ContactPointKind.EMAIL);
+            ProposedAction text = ProposedAction.builder().channel(Channel.SMS).at(TUESDAY_10AM).recipient(Recipient.SPOUSE)
+                    .thirdPartyId("T-SPOUSE").contactPoint(spouseMobile).accountIds("A1").build();
+            ProposedAction email = ProposedAction.builder().channel(Channel.EMAIL).at(TUESDAY_10AM)
+                    .recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE").contactPoint(spouseEmail).accountIds("A1")
+                    .build();
+            assertThatDecision(ENGINE, request(text).build()).isDeniedBy("US-REGF-SMS-01");
+            assertThatDecision(ENGINE, request(email).build()).isDeniedBy("US-REGF-EMAIL-01");
+            assertThatDecision(ENGINE, request(text, consenting(Consent.electronic(ny("2026-03-01T10:00"), Channel.SMS,
+                    spouseMobile.id())), List.of()).build()).isAllowed();
+            ContactAttempt spouseTexted = ContactAttempt.builder().channel(Channel.SMS).at(ny("2026-03-09T10:00"))
+                    .recipient(Recipient.SPOUSE).thirdPartyId("T-SPOUSE").contactPoint(spouseMobile).accountIds("A1")
+                    .initiatedBy(Initiator.THIRD_PARTY).outcome(Outcome.DELIVERED).build();
+            assertThatDecision(ENGINE, request(text, spouseTexted).build()).isAllowed();
+        }
+
+        @Test
         void publicSocialMediaPostIsDeniedAndAPrivateMessageIsNot() {
             ProposedAction post = ProposedAction.builder().channel(Channel.SOCIAL_MEDIA).at(TUESDAY_10AM)
                     .recipient(Recipient.DEBTOR).accountIds("A1").visibility(Visibility.PUBLIC).build();
@@ -304,6 +325,18 @@ class UsRegfRestrictionsTest {
         }
 
         @Test
+        void aRequestToBeContactedAgainOpensOneFurtherContactNotAnyNumber() {
+            List<ContactAttempt> twice = new java.util.ArrayList<>();
+            for (String day : List.of("2026-02-10T10:00", "2026-02-12T10:00")) {
+                twice.add(ContactAttempt.builder().channel(Channel.CALL).at(ny(day)).recipient(Recipient.NEIGHBOUR)
+                        .thirdPartyId("T-ASKED").contactPoint(UsFixtures.HOME_PHONE).accountIds("A1")
+                        .purpose(Purpose.LOCATION_INFO).outcome(Outcome.CONNECTED).build());
+            }
+            assertThatDecision(ENGINE, request(toThirdParty("T-ASKED", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .build(), twice.toArray(ContactAttempt[]::new)).build()).isDeniedBy("US-REGF-LOC-02");
+        }
+
+        @Test
         void anUnreachedLocationAttemptIsNotAContact() {
             ContactAttempt rangOut = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-02-10T10:00"))
                     .recipient(Recipient.NEIGHBOUR).thirdPartyId("T-NEIGHBOUR").contactPoint(UsFixtures.HOME_PHONE)
@@ -316,6 +349,16 @@ class UsRegfRestrictionsTest {
         void locationContactThatRevealsTheDebtIsDenied() {
             assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
                     .disclosesDebt(true).build()).build()).isDeniedBy("US-REGF-LOC-01");
+        }
+
+        @Test
+        void locationContactWhoseScriptMentionsTheDebtIsDeniedEvenWithoutTheFlag() {
+            assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .content("Hi, this is Sam from ACME about John's past-due account; where can we reach him?").build())
+                    .build()).isDeniedBy("US-REGF-LOC-01").hasMessageContaining("US-REGF-LOC-01", "past due");
+            assertThatDecision(ENGINE, request(toThirdParty("T-NEIGHBOUR", Recipient.NEIGHBOUR, Purpose.LOCATION_INFO)
+                    .content("Hi, this is Sam; I am confirming John's address and phone number. Shopping at Lowes?")
+                    .build()).build()).isAllowed();
         }
 
         @Test

@@ -6,10 +6,12 @@ import static org.contactguard.core.model.Checks.optionalNonBlank;
 import static org.contactguard.core.model.Checks.required;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
- * One debt: its product, the jurisdiction whose rules govern it, how late it is, and optionally the
- * servicing number that joins several student loans into one debt, time-bar and sale (EU) facts.
+ * One debt: its product, the jurisdiction whose rules govern it (a code, kept trimmed and in upper
+ * case), how late it is, and optionally the servicing number that joins several student loans into
+ * one debt, time-bar and sale (EU) facts.
  */
 public record Account(
         String id,
@@ -24,7 +26,9 @@ public record Account(
     public Account {
         nonBlank(id, "id");
         required(product, "product");
-        nonBlank(jurisdiction, "jurisdiction");
+        // Jurisdiction codes are compared exactly (overlay selection, pack rules), so "us-ma" and
+        // " US-MA" must mean US-MA: spelt otherwise they would skip the overlay and fail open.
+        jurisdiction = nonBlank(jurisdiction, "jurisdiction").strip().toUpperCase(Locale.ROOT);
         nonNegative(daysPastDue, "daysPastDue");
         // Accounts sharing a servicing number count as one debt, so a blank one would merge unrelated debts.
         optionalNonBlank(servicingAccountNumber, "servicingAccountNumber");

@@ -2,17 +2,21 @@ package org.contactguard.core.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Collection;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ConsentKind;
+import org.contactguard.core.model.Contact;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.Place;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.Purpose;
 import org.contactguard.core.model.Recipient;
+import org.contactguard.core.model.Restriction;
 import org.contactguard.core.model.ThirdParty;
 
 /**
@@ -43,12 +47,81 @@ public final class ConsumerContacts {
      * channel is in the history, and the collector has not used this channel since.
      */
     public static boolean oneResponseAllowed(ProposedAction action, ContactHistory history) {
-        if (action.purpose() != Purpose.RESPONSE || action.recipient() != Recipient.DEBTOR) {
+        return respondsToDebtor(action, history);
+    }
+
+    /**
+     * Whether {@code contact}, proposed or in the history, is a response to a contact the debtor
+     * started, as {@link #oneResponseAllowed} defines it. A contact merely labelled RESPONSE, with no
+     * unanswered debtor contact in its channel before it, is not one: it counts as the collector's own.
+     */
+    public static boolean respondsToDebtor(Contact contact, ContactHistory history) {
+        return answeredDebtorContact(contact, history) != null;
+    }
+
+    /**
+     * Whether the action is the one response to a debtor contact ({@link #oneResponseAllowed}) given
+     * "at that time" (Comment 6(b)(1)-2): no moment inside {@code [from, to)} in every zone lies
+     * between the debtor's contact and the action, so both fall in the same stretch of time the
+     * hour rule objects to. A debtor who wrote at noon does not open 23:00 for the answer.
+     */
+    public static boolean oneResponseAtThatTime(ProposedAction action, ContactHistory history, ActionTime time,
+            LocalTime from, LocalTime to) {
+        ContactAttempt debtorContact = answeredDebtorContact(action, history);
+        if (debtorContact == null) {
             return false;
+        }
+        Instant opened = new ActionTime(debtorContact.at(), time.zones(), action.at()).nextWithinEveryZone(from, to);
+        return opened == null || !opened.isBefore(action.at());
+    }
+
+    /**
+     * Whether the action is the one response to a debtor contact ({@link #oneResponseAllowed}) given
+     * at the place the debtor contacted the collector from (Comment 6(b)(1)-2: "at that place").
+     */
+    public static boolean oneResponseAtThatPlace(ProposedAction action, ContactHistory history) {
+        ContactAttempt debtorContact = answeredDebtorContact(action, history);
+        return debtorContact != null && placeOf(debtorContact) == placeOf(action);
+    }
+
+    /**
+     * Where a contact reaches the person: its {@code place}, or, when that is the default OTHER, the
+     * place its number implies (a work phone rings at work, a home phone at home).
+     */
+    public static Place placeOf(Contact contact) {
+        if (contact.place() != Place.OTHER || contact.contactPoint() == null) {
+            return contact.place();
+        }
+        return switch (contact.contactPoint().kind()) {
+            case WORK_PHONE -> Place.WORK;
+            case HOME_PHONE -> Place.HOME;
+            default -> Place.OTHER;
+        };
+    }
+
+    /**
+     * Whether {@code restriction} makes the place the action reaches the debtor one the collector
+     * knows is inconvenient (12 CFR 1006.6(b)(1); Comment 6(b)(1)-1: the consumer said not to be
+     * contacted there): an INCONVENIENT_PLACE for that place, or a request not to be contacted at
+     * work (NO_CONTACT_AT_WORK, oral or written: the federal rule has no ten-day lapse).
+     */
+    public static boolean designatesPlaceOf(Restriction restriction, ProposedAction action) {
+        Place place = placeOf(action);
+        return switch (restriction.kind()) {
+            case INCONVENIENT_PLACE -> restriction.place() == place;
+            case NO_CONTACT_AT_WORK -> place == Place.WORK;
+            default -> false;
+        };
+    }
+
+    /** The debtor contact that {@code contact} answers as the one response, or null when it answers none. */
+    private static ContactAttempt answeredDebtorContact(Contact contact, ContactHistory history) {
+        if (contact.purpose() != Purpose.RESPONSE || contact.recipient() != Recipient.DEBTOR) {
+            return null;
         }
         ContactAttempt debtorContact = null;
         for (ContactAttempt attempt : history.attempts()) {
-            if (attempt.at().isBefore(action.at()) && attempt.channel() == action.channel()) {
+            if (attempt.at().isBefore(contact.at()) && attempt.channel() == contact.channel()) {
                 if (attempt.initiatedBy() == Initiator.DEBTOR) {
                     debtorContact = attempt;
                 } else if (attempt.initiatedBy() == Initiator.COLLECTOR && debtorContact != null) {
@@ -56,7 +129,7 @@ public final class ConsumerContacts {
                 }
             }
         }
-        return debtorContact != null;
+        return debtorContact;
     }
 
     /** Whether the debtor has contacted the collector from the action's number or address in its channel. */
@@ -72,6 +145,39 @@ public final class ConsumerContacts {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the action's person has contacted the collector from the action's number or address in
+     * its channel: the debtor (a contact the debtor started) or, when the action goes to a third party
+     * who counts as the consumer (a spouse, say), that third party (a contact they started).
+     */
+    public static boolean consumerUsedContactPoint(ProposedAction action, ContactHistory history) {
+        if (action.recipient() == Recipient.DEBTOR) {
+            return debtorUsedContactPoint(action, history);
+        }
+        if (action.contactPoint() == null) {
+            return false;
+        }
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.initiatedBy() == Initiator.THIRD_PARTY
+                    && action.thirdPartyId() != null && action.thirdPartyId().equals(attempt.thirdPartyId())
+                    && attempt.channel() == action.channel() && attempt.contactPoint() != null
+                    && attempt.contactPoint().id().equals(action.contactPoint().id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an ELECTRONIC consent valid at the action, of any age, covers its channel and number or
+     * address. Rules call this rather than passing a {@code null} freshness: MVEL cannot compile a
+     * constraint with a bare {@code null} argument to bytecode and would interpret it on every
+     * evaluation.
+     */
+    public static boolean electronicConsentOfAnyAge(ProposedAction action, Debtor debtor) {
+        return electronicConsent(action, debtor, null);
     }
 
     /**
@@ -141,6 +247,16 @@ public final class ConsumerContacts {
             }
         }
         return n;
+    }
+
+    /**
+     * How many location-information contacts the action's third party may have had before this one:
+     * {@code max}, and one more when they asked to be contacted again (1692b(3): "more than once
+     * unless requested"). The request carries no date or count, so it opens one further contact,
+     * not any number of them.
+     */
+    public static int locationContactsAllowed(ProposedAction action, Collection<?> thirdParties, int max) {
+        return thirdPartyRequestedCallback(action, thirdParties) ? max + 1 : max;
     }
 
     /** Whether the action's third party asked to be contacted again. */

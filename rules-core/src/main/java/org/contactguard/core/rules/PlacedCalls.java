@@ -39,10 +39,13 @@ import org.contactguard.core.model.ThirdParty;
  * <li>Excluded from both presumptions: calls placed under the person's callback consent
  *     (1006.14(b)(3)(i)): the consent date is day 1 of at most {@code days} dates, it ends earlier
  *     at {@code validUntil}, and it is used up by the first conversation with the person after it
- *     was given. A third party's {@code requestedCallback} is such a consent, without a date, used
- *     up the same way.</li>
- * <li>A conversation (a CONNECTED call, started by either side) with the person about a debt blocks
- *     placed calls about that debt on its date and the {@code days - 1} dates after.</li>
+ *     was given. A third party's {@code requestedCallback} is such a consent; it carries no date, so
+ *     it is taken as given at the earliest contact with that third party that reached them or that
+ *     they started (day 1: the reading that excludes least), and with no such contact it excludes
+ *     nothing (the seven-date limit of 1006.14(b)(3)(i) could not be checked).</li>
+ * <li>A conversation (a CONNECTED call, or one whose outcome is not known, started by either side)
+ *     with the person about a debt blocks placed calls about that debt on its date and the
+ *     {@code days - 1} dates after.</li>
  * </ul>
  */
 public final class PlacedCalls {
@@ -87,18 +90,18 @@ public final class PlacedCalls {
     private final Map<String, String> debtOfAccount;
     private final String collectorId;
     private final List<Consent> callbacks;
-    private final boolean thirdPartyCallback;
+    private final Instant thirdPartyCallbackFrom;
 
     private PlacedCalls(ProposedAction action, ZoneId zone, List<ContactAttempt> history,
             Map<String, String> debtOfAccount, String collectorId, List<Consent> callbacks,
-            boolean thirdPartyCallback) {
+            Instant thirdPartyCallbackFrom) {
         this.action = action;
         this.zone = zone;
         this.history = history;
         this.debtOfAccount = debtOfAccount;
         this.collectorId = collectorId;
         this.callbacks = callbacks;
-        this.thirdPartyCallback = thirdPartyCallback;
+        this.thirdPartyCallbackFrom = thirdPartyCallbackFrom;
     }
 
     /**
@@ -125,8 +128,25 @@ public final class PlacedCalls {
                 }
             }
         }
+        Instant requestedAt = requested ? thirdPartyRequestMoment(action, history) : null;
         return new PlacedCalls(action, CalendarDays.countingZone(debtor.timeZones()), history.attempts(), debts,
-                collector.id(), callbacks, requested);
+                collector.id(), callbacks, requestedAt);
+    }
+
+    /**
+     * When a third party's undated callback request is taken to have been made: the earliest contact
+     * with them before the action that reached them or that they started; null when there is none.
+     */
+    private static Instant thirdPartyRequestMoment(ProposedAction action, ContactHistory history) {
+        for (ContactAttempt attempt : history.attempts()) {
+            if (attempt.at().isBefore(action.at()) && attempt.recipient() != Recipient.DEBTOR
+                    && Objects.equals(attempt.thirdPartyId(), action.thirdPartyId())
+                    && (attempt.initiatedBy() == Initiator.THIRD_PARTY
+                            || ConsumerContacts.reachedPerson(attempt.outcome()))) {
+                return attempt.at();
+            }
+        }
+        return null;
     }
 
     /** The debt an account belongs to: its servicing number for a student loan that has one, else itself. */
@@ -162,7 +182,7 @@ public final class PlacedCalls {
         for (String debt : debtsOfAction().keySet()) {
             ContactAttempt last = null;
             for (ContactAttempt attempt : history) {
-                if (attempt.channel() == Channel.CALL && attempt.outcome() == Outcome.CONNECTED
+                if (isConversation(attempt)
                         && attempt.at().isBefore(action.at()) && samePerson(attempt) && ownCall(attempt)
                         && aboutDebt(attempt, debt)) {
                     last = attempt;
@@ -220,7 +240,9 @@ public final class PlacedCalls {
 
     private boolean underCallbackConsent(Instant t, int days) {
         if (action.recipient() != Recipient.DEBTOR) {
-            return thirdPartyCallback && !conversationBetween(null, t);
+            return thirdPartyCallbackFrom != null && !thirdPartyCallbackFrom.isAfter(t)
+                    && CalendarDays.inWindow(thirdPartyCallbackFrom, t.plusNanos(1), zone, days)
+                    && !conversationBetween(thirdPartyCallbackFrom, t);
         }
         for (Consent consent : callbacks) {
             // The consent's date is day 1; givenAt itself counts (inWindow wants moments before its end).
@@ -235,7 +257,7 @@ public final class PlacedCalls {
     /** A conversation with the person strictly after {@code from} (null: any time) and strictly before {@code to}. */
     private boolean conversationBetween(Instant from, Instant to) {
         for (ContactAttempt attempt : history) {
-            if (attempt.channel() == Channel.CALL && attempt.outcome() == Outcome.CONNECTED && samePerson(attempt)
+            if (isConversation(attempt) && samePerson(attempt)
                     && (from == null || attempt.at().isAfter(from)) && attempt.at().isBefore(to)) {
                 return true;
             }
@@ -259,6 +281,14 @@ public final class PlacedCalls {
             }
         }
         return false;
+    }
+
+    /**
+     * A telephone conversation: a CONNECTED call, or a call whose outcome is not known yet (it may have
+     * been one; fail closed, as the caps count an unknown outcome as connected).
+     */
+    private static boolean isConversation(ContactAttempt attempt) {
+        return attempt.channel() == Channel.CALL && (attempt.outcome() == null || attempt.outcome() == Outcome.CONNECTED);
     }
 
     private boolean isPlacedCall(ContactAttempt attempt) {

@@ -22,7 +22,8 @@ import org.contactguard.core.model.Restriction;
  * The counts the US state and city overlays compare with their caps (Massachusetts, Washington,
  * New York City), in calendar dates of the debtor's first zone like the federal pack
  * ({@link CalendarDays}). Each method says what it counts; contacts a collector makes in response to
- * the debtor (purpose RESPONSE) and contacts the debtor started are never counted.
+ * the debtor (purpose RESPONSE answering an earlier debtor contact in the same channel, see
+ * {@link ConsumerContacts#respondsToDebtor}) and contacts the debtor started are never counted.
  */
 public final class StateContactCounts {
 
@@ -73,7 +74,7 @@ public final class StateContactCounts {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
         for (ContactAttempt a : history.attempts()) {
-            if ((a.channel() == Channel.CALL || a.channel() == Channel.SMS) && collectorStarted(a)
+            if ((a.channel() == Channel.CALL || a.channel() == Channel.SMS) && collectorStarted(a, history)
                     && a.recipient() == Recipient.DEBTOR && a.isAbout(accountId)
                     && a.contactPoint() != null && personalNumber(a.contactPoint()) == personal
                     && initiatedCommunication(a) && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
@@ -84,14 +85,18 @@ public final class StateContactCounts {
                 + " other numbers about ") + accountId, counted, action.at(), zone, days);
     }
 
-    /** Massachusetts (209 CMR 18.17(6)): visits about {@code accountId} in which a person was met. */
+    /**
+     * Massachusetts (209 CMR 18.17(6)): visits about {@code accountId} in which a person was met, or
+     * whose outcome is not known (fail closed, as for calls).
+     */
     public static WindowCount massachusettsVisits(ProposedAction action, Debtor debtor, ContactHistory history,
             String accountId, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
         for (ContactAttempt a : history.attempts()) {
-            if (a.channel() == Channel.VISIT && collectorStarted(a) && a.isAbout(accountId)
-                    && (a.outcome() == Outcome.MET || (a.visit() != null && a.visit().personContacted()))
+            if (a.channel() == Channel.VISIT && collectorStarted(a, history) && a.isAbout(accountId)
+                    && (a.outcome() == Outcome.MET || a.outcome() == null
+                            || (a.visit() != null && a.visit().personContacted()))
                     && a.purpose() != Purpose.REPOSSESSION
                     && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
                 counted.add(a.at());
@@ -141,7 +146,7 @@ public final class StateContactCounts {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
         for (ContactAttempt a : history.attempts()) {
-            if (a.channel() != Channel.LETTER && collectorStarted(a)
+            if (a.channel() != Channel.LETTER && collectorStarted(a, history)
                     && (a.recipient() == Recipient.DEBTOR || a.recipient() == Recipient.SPOUSE)
                     && (ConsumerContacts.reachedPerson(a.outcome()) || a.messageLeft())
                     && (!atWorkOnly || a.place() == Place.WORK
@@ -163,7 +168,7 @@ public final class StateContactCounts {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
         for (ContactAttempt a : history.attempts()) {
-            if (a.channel() != Channel.LETTER && collectorStarted(a) && a.recipient() == Recipient.DEBTOR
+            if (a.channel() != Channel.LETTER && collectorStarted(a, history) && a.recipient() == Recipient.DEBTOR
                     && a.isAbout(accountId) && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
                 counted.add(a.at());
             }
@@ -171,8 +176,8 @@ public final class StateContactCounts {
         return new WindowCount("contacts and attempts about " + accountId, counted, action.at(), zone, days);
     }
 
-    private static boolean collectorStarted(ContactAttempt a) {
-        return a.initiatedBy() == Initiator.COLLECTOR && a.purpose() != Purpose.RESPONSE;
+    private static boolean collectorStarted(ContactAttempt a, ContactHistory history) {
+        return a.initiatedBy() == Initiator.COLLECTOR && !ConsumerContacts.respondsToDebtor(a, history);
     }
 
     private static boolean initiatedCommunication(ContactAttempt a) {

@@ -267,6 +267,12 @@ class ModelValidationTest {
         }
 
         @Test
+        void jurisdictionIsKeptTrimmedAndInUpperCaseSoPacksAndOverlaysMatchIt() {
+            assertEquals("US-MA", Account.of("A1", Product.OTHER, " us-Ma ", 0).jurisdiction());
+            assertEquals("US-MA", Account.of("A1", Product.OTHER, "US-MA", 0).jurisdiction());
+        }
+
+        @Test
         void blankServicingAccountNumberIsRejectedBecauseItWouldMergeDebts() {
             assertInvalid("servicingAccountNumber: must not be blank when present",
                     () -> new Account("A1", Product.STUDENT_LOAN, "US", 0, "", false, null, null));
