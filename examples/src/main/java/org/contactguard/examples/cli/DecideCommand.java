@@ -19,6 +19,7 @@ import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
 import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.json.DecisionJson;
+import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.ledger.JdbcContactLedger;
 import org.contactguard.core.ledger.LedgerUnavailableException;
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ final class DecideCommand implements Callable<Integer> {
             return decideWithLedger(engine, reader, err);
         }
         try (reader) {
-            return decideAll(line -> DecisionJson.decide(engine, line), reader);
+            return decideAll(lines -> decideBatch(engine, lines), reader);
         } catch (IOException | UncheckedIOException e) {
             err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
             return Contactguard.CANNOT_START;
@@ -101,11 +102,11 @@ final class DecideCommand implements Callable<Integer> {
             return Contactguard.CANNOT_START;
         }
         try (JdbcContactLedger contacts = opened; reader) {
-            return decideAll(line -> {
+            return decideAll(lines -> oneByOne(lines, line -> {
                 DecisionJson.ReadResult read = DecisionJson.readRequest(line);
                 return read.isValid() ? contacts.decideAndRecord(read.request()).decision()
                         : read.invalidDecision(engine.version());
-            }, reader);
+            }), reader);
         } catch (IOException | UncheckedIOException e) {
             err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
             return Contactguard.CANNOT_START;
@@ -119,7 +120,7 @@ final class DecideCommand implements Callable<Integer> {
         return Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
     }
 
-    private int decideAll(Function<String, Decision> decider, BufferedReader reader) throws IOException {
+    private int decideAll(Function<List<String>, List<Decision>> decider, BufferedReader reader) throws IOException {
         PrintStream out = root.streams().out();
         PrintStream err = root.streams().err();
         long start = System.nanoTime();
@@ -138,12 +139,12 @@ final class DecideCommand implements Callable<Integer> {
             // A full chunk, or nothing more waiting: answer now, so a caller that writes one request and
             // waits for its decision (a pipe to another process) is never left waiting for more input.
             if (chunk.size() == CHUNK || !reader.ready()) {
-                emit(decide(decider, chunk), out, forTable, counts, err, start);
+                emit(decider.apply(chunk), out, forTable, counts, err, start);
                 chunk.clear();
                 out.flush();
             }
         }
-        emit(decide(decider, chunk), out, forTable, counts, err, start);
+        emit(decider.apply(chunk), out, forTable, counts, err, start);
         if (pretty) {
             printTable(forTable, out);
         }
@@ -157,11 +158,35 @@ final class DecideCommand implements Callable<Integer> {
         return Contactguard.OK;
     }
 
-    /** Decides a chunk of lines, one decision per line in order; the place a batch call can replace. */
-    private static List<Decision> decide(Function<String, Decision> decider, List<String> lines) {
+    /** Decides a chunk of lines one line at a time, one decision per line in order. */
+    private static List<Decision> oneByOne(List<String> lines, Function<String, Decision> decider) {
         List<Decision> decisions = new ArrayList<>(lines.size());
         for (String line : lines) {
             decisions.add(decider.apply(line));
+        }
+        return decisions;
+    }
+
+    /**
+     * Decides a chunk of lines, one decision per line in order: the readable requests in one
+     * {@link ComplianceEngine#decideAll} batch (one session for the chunk), the unreadable ones
+     * denied with {@code INPUT-INVALID} in their place.
+     */
+    private static List<Decision> decideBatch(ComplianceEngine engine, List<String> lines) {
+        List<DecisionJson.ReadResult> read = new ArrayList<>(lines.size());
+        List<DecisionRequest> valid = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            DecisionJson.ReadResult result = DecisionJson.readRequest(line);
+            read.add(result);
+            if (result.isValid()) {
+                valid.add(result.request());
+            }
+        }
+        List<Decision> decided = engine.decideAll(valid);
+        List<Decision> decisions = new ArrayList<>(lines.size());
+        int next = 0;
+        for (DecisionJson.ReadResult result : read) {
+            decisions.add(result.isValid() ? decided.get(next++) : result.invalidDecision(engine.version()));
         }
         return decisions;
     }

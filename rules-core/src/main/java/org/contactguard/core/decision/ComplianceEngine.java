@@ -23,6 +23,7 @@ import org.contactguard.core.engine.RuleSetLoader;
 import org.contactguard.core.engine.RuleSources;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
+import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,43 @@ public final class ComplianceEngine {
      */
     public Decision decide(DecisionRequest request) {
         RuleSet rules = current.get();
+        RuleSet.Evaluator evaluator = rules.evaluator();
+        try {
+            return decide(rules, evaluator, request);
+        } finally {
+            close(evaluator, request);
+        }
+    }
+
+    /**
+     * Decides every request of {@code requests} on one rule set and one session, which is much
+     * cheaper per request than {@link #decide} in a loop: the {@code i}-th decision is exactly what
+     * {@code decide(requests.get(i))} gives (a null element is denied with {@code INPUT-INVALID}).
+     * Never throws; a null list gives an empty one. Safe from any number of threads, each call
+     * using its own session; a {@link #reload()} meanwhile takes effect at the next call, so all
+     * decisions of one call carry the same {@code ruleSetVersion}.
+     *
+     * @return one decision per request, in the same order
+     */
+    public List<Decision> decideAll(List<DecisionRequest> requests) {
+        if (requests == null) {
+            return List.of();
+        }
+        RuleSet rules = current.get();
+        Decision[] decisions = new Decision[requests.size()];
+        RuleSet.Evaluator evaluator = rules.evaluator();
+        try {
+            int i = 0;
+            for (DecisionRequest request : requests) {
+                decisions[i++] = decide(rules, evaluator, request);
+            }
+        } finally {
+            close(evaluator, null);
+        }
+        return List.of(decisions);
+    }
+
+    private Decision decide(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request) {
         String id = request == null ? null : request.id();
         String version = rules.defaultVersion();
         try {
@@ -92,11 +130,13 @@ public final class ComplianceEngine {
                 return Decision.denied(id, Reason.engineError("overlay not loaded: "
                         + String.join("; ", selection.missing())), version);
             }
-            Assessment first = assess(rules, request, packs, request.action().at(), lookahead);
+            Instant at = request.action().at();
+            ContactHistory history = ContactHistory.of(at, request.history());
+            Assessment first = assess(rules, evaluator, request, history, packs, at, lookahead);
             if (first.reasons().isEmpty()) {
                 return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
             }
-            Instant next = nextPermitted(rules, request, packs, first);
+            Instant next = nextPermitted(rules, evaluator, request, history, packs, first);
             return new Decision(id, Verdict.DENY, first.reasons(), first.advisories(), next, version);
         } catch (InvalidInputException e) {
             return Decision.denied(id, Reason.inputInvalid(e.field(), e.problem()), version);
@@ -106,6 +146,16 @@ public final class ComplianceEngine {
             LOG.error("Engine error deciding request {}; denied", id, e);
             return Decision.denied(id, Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     version);
+        }
+    }
+
+    /** Returns the session; the decisions are made, so a failure here is logged, not thrown. */
+    private static void close(RuleSet.Evaluator evaluator, DecisionRequest request) {
+        try {
+            evaluator.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not return a rule session to the pool after request {}", request == null ? null
+                    : request.id(), e);
         }
     }
 
@@ -167,7 +217,8 @@ public final class ComplianceEngine {
      * suggestion is the earliest moment that rule would allow, so the latest of them is a lower
      * bound for a moment all allow; iterating from there finds the earliest one.
      */
-    private Instant nextPermitted(RuleSet rules, DecisionRequest request, List<String> packs, Assessment first) {
+    private Instant nextPermitted(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
+            ContactHistory history, List<String> packs, Assessment first) {
         Instant at = request.action().at();
         Instant limit = at.plus(lookahead);
         Instant previous = at;
@@ -177,7 +228,7 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, request, packs, candidate, lookahead);
+            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, lookahead);
             if (assessment.reasons().isEmpty()) {
                 return candidate;
             }
@@ -190,10 +241,10 @@ public final class ComplianceEngine {
     private record Assessment(List<Reason> reasons, List<Reason> advisories, Instant retryAt) {
     }
 
-    private static Assessment assess(RuleSet rules, DecisionRequest request, List<String> packs, Instant at,
-            Duration lookahead) {
+    private static Assessment assess(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
+            ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
         Instant searchUntil = request.action().at().plus(lookahead);
-        List<Finding> findings = new ArrayList<>(rules.evaluate(request, packs, at, searchUntil));
+        List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
         for (Finding finding : findings) {
             if (rules.rule(finding.ruleId()) == null) {
                 throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());

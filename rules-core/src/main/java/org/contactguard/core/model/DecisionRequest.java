@@ -71,14 +71,11 @@ public record DecisionRequest(
      * the referenced third party's relation; one contact-point id described two ways).
      */
     public Optional<InvalidInputException> firstProblem() {
-        Set<String> accountIds = new HashSet<>();
-        accounts.forEach(a -> accountIds.add(a.id()));
-        Set<String> thirdPartyIds = new HashSet<>();
-        thirdParties.forEach(t -> thirdPartyIds.add(t.id()));
-
-        Optional<InvalidInputException> problem = unknownReference(action, "action", accountIds, thirdPartyIds);
+        // Called for every decision, so the common case (no problem) builds no paths, sets or maps:
+        // requests hold a few accounts and parties, and histories reuse a few contact points.
+        Optional<InvalidInputException> problem = unknownReference(action, -1);
         for (int i = 0; problem.isEmpty() && i < history.size(); i++) {
-            problem = unknownReference(history.get(i), "history[" + i + "]", accountIds, thirdPartyIds);
+            problem = unknownReference(history.get(i), i);
         }
         if (problem.isPresent()) {
             return problem;
@@ -94,57 +91,99 @@ public record DecisionRequest(
         return contradiction();
     }
 
+    /** {@code action} for index -1, else {@code history[index]}. */
+    private static String path(int index) {
+        return index < 0 ? "action" : "history[" + index + "]";
+    }
+
     /**
      * Data that contradicts itself cannot be decided safely: a recipient that is not the referenced
      * third party's relation, or one contact-point id described two different ways.
      */
     private Optional<InvalidInputException> contradiction() {
-        Map<String, ThirdParty> parties = new HashMap<>();
-        thirdParties.forEach(t -> parties.put(t.id(), t));
-        Map<String, ContactPoint> points = new HashMap<>();
-        Map<String, String> pointPaths = new HashMap<>();
-        List<Contact> contacts = new ArrayList<>();
-        List<String> paths = new ArrayList<>();
-        contacts.add(action);
-        paths.add("action");
-        for (int i = 0; i < history.size(); i++) {
-            contacts.add(history.get(i));
-            paths.add("history[" + i + "]");
-        }
-        for (int i = 0; i < contacts.size(); i++) {
-            Contact contact = contacts.get(i);
-            String path = paths.get(i);
-            ThirdParty party = contact.thirdPartyId() == null ? null : parties.get(contact.thirdPartyId());
+        // Contact points seen so far, first description of each id, and where it was first seen.
+        List<ContactPoint> points = new ArrayList<>(4);
+        List<Integer> pointIndexes = new ArrayList<>(4);
+        Map<String, Integer> pointById = null; // built once there are too many points to scan
+        for (int i = -1; i < history.size(); i++) {
+            Contact contact = i < 0 ? action : history.get(i);
+            ThirdParty party = contact.thirdPartyId() == null ? null : thirdParty(contact.thirdPartyId());
             if (party != null && party.relation() != contact.recipient()) {
-                return Optional.of(new InvalidInputException(path + ".recipient", contact.recipient()
+                return Optional.of(new InvalidInputException(path(i) + ".recipient", contact.recipient()
                         + " contradicts the relation " + party.relation() + " of third party "
                         + quoted(party.id())));
             }
             ContactPoint point = contact.contactPoint();
             if (point != null) {
-                ContactPoint seen = points.putIfAbsent(point.id(), point);
-                if (seen != null && !seen.equals(point)) {
-                    return Optional.of(new InvalidInputException(path + ".contactPoint", "id " + quoted(point.id())
-                            + " is described differently in " + pointPaths.get(point.id()) + ".contactPoint"));
+                int seen;
+                if (pointById == null && points.size() >= SCANNED_POINTS) {
+                    pointById = new HashMap<>();
+                    for (int k = 0; k < points.size(); k++) {
+                        pointById.put(points.get(k).id(), k);
+                    }
                 }
-                pointPaths.putIfAbsent(point.id(), path);
+                if (pointById == null) {
+                    seen = indexOfPoint(points, point);
+                } else {
+                    seen = pointById.getOrDefault(point.id(), -1);
+                }
+                if (seen < 0) {
+                    if (pointById != null) {
+                        pointById.put(point.id(), points.size());
+                    }
+                    points.add(point);
+                    pointIndexes.add(i);
+                } else if (points.get(seen) != point && !points.get(seen).equals(point)) {
+                    return Optional.of(new InvalidInputException(path(i) + ".contactPoint", "id " + quoted(point.id())
+                            + " is described differently in " + path(pointIndexes.get(seen)) + ".contactPoint"));
+                }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<InvalidInputException> unknownReference(
-            Contact contact, String path, Set<String> accountIds, Set<String> thirdPartyIds) {
+    /** Up to this many distinct contact points are found by scanning; beyond, by a map. */
+    private static final int SCANNED_POINTS = 16;
+
+    private static int indexOfPoint(List<ContactPoint> points, ContactPoint point) {
+        for (int k = 0; k < points.size(); k++) {
+            ContactPoint known = points.get(k);
+            if (known == point || known.id().equals(point.id())) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private ThirdParty thirdParty(String thirdPartyId) {
+        for (ThirdParty party : thirdParties) {
+            if (party.id().equals(thirdPartyId)) {
+                return party;
+            }
+        }
+        return null;
+    }
+
+    private boolean holdsAccount(String accountId) {
+        for (Account account : accounts) {
+            if (account.id().equals(accountId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<InvalidInputException> unknownReference(Contact contact, int index) {
         List<String> ids = contact.accountIds();
         for (int j = 0; j < ids.size(); j++) {
-            if (!accountIds.contains(ids.get(j))) {
-                return Optional.of(new InvalidInputException(path + ".accountIds[" + j + "]",
+            if (!holdsAccount(ids.get(j))) {
+                return Optional.of(new InvalidInputException(path(index) + ".accountIds[" + j + "]",
                         "no account with id " + quoted(ids.get(j))));
             }
         }
         String thirdPartyId = contact.thirdPartyId();
-        if (thirdPartyId != null && !thirdPartyIds.contains(thirdPartyId)) {
-            return Optional.of(new InvalidInputException(path + ".thirdPartyId",
+        if (thirdPartyId != null && thirdParty(thirdPartyId) == null) {
+            return Optional.of(new InvalidInputException(path(index) + ".thirdPartyId",
                     "no third party with id " + quoted(thirdPartyId)));
         }
         return Optional.empty();
