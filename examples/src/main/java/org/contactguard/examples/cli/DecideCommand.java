@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
-import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.json.DecisionJson;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.ledger.JdbcContactLedger;
@@ -70,17 +70,11 @@ final class DecideCommand implements Callable<Integer> {
             err.println("contactguard: cannot read " + input + ": " + e.getMessage());
             return Contactguard.CANNOT_START;
         }
-        ComplianceEngine engine;
-        try {
-            engine = engineOptions.build();
-        } catch (EngineOptions.CannotStart e) {
-            err.println("contactguard: " + e.getMessage());
-            return Contactguard.CANNOT_START;
-        } catch (RuleLoadException e) {
-            err.println("contactguard: the rules do not load");
-            e.problems().forEach(p -> err.println("  " + p));
+        Optional<ComplianceEngine> started = engineOptions.buildOrExplain(err);
+        if (started.isEmpty()) {
             return Contactguard.CANNOT_START;
         }
+        ComplianceEngine engine = started.get();
         if (ledger != null) {
             return decideWithLedger(engine, reader, err);
         }

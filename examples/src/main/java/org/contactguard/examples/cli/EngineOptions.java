@@ -1,10 +1,13 @@
 package org.contactguard.examples.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.engine.RuleLoadException;
 import picocli.CommandLine.Option;
 
 /** Where the rules come from: shared by every command that loads an engine. */
@@ -44,6 +47,22 @@ final class EngineOptions {
             builder.parameters(params);
         }
         return builder.build();
+    }
+
+    /**
+     * Builds the engine, or says on {@code err} why the command cannot start (a missing folder or
+     * file, rules that do not load, each problem with file:line) and returns empty.
+     */
+    Optional<ComplianceEngine> buildOrExplain(PrintStream err) {
+        try {
+            return Optional.of(build());
+        } catch (CannotStart e) {
+            err.println("contactguard: " + e.getMessage());
+        } catch (RuleLoadException e) {
+            err.println("contactguard: the rules do not load");
+            e.problems().forEach(p -> err.println("  " + p));
+        }
+        return Optional.empty();
     }
 
     /** A reason the command cannot start, said in one line. */

@@ -2,10 +2,10 @@ package org.contactguard.examples.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.engine.PackInfo;
-import org.contactguard.core.engine.RuleLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -24,17 +24,11 @@ final class PacksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = root.streams().out();
-        ComplianceEngine engine;
-        try {
-            engine = engineOptions.build();
-        } catch (EngineOptions.CannotStart e) {
-            root.streams().err().println("contactguard: " + e.getMessage());
-            return Contactguard.CANNOT_START;
-        } catch (RuleLoadException e) {
-            root.streams().err().println("contactguard: the rules do not load");
-            e.problems().forEach(p -> root.streams().err().println("  " + p));
+        Optional<ComplianceEngine> started = engineOptions.buildOrExplain(root.streams().err());
+        if (started.isEmpty()) {
             return Contactguard.CANNOT_START;
         }
+        ComplianceEngine engine = started.get();
         for (PackInfo pack : engine.rules().packs()) {
             out.println(pack.id() + "  " + pack.name() + "  (" + pack.rules().size()
                     + (pack.rules().size() == 1 ? " rule" : " rules") + ", " + pack.source() + ")");

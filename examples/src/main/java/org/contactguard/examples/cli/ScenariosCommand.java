@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.engine.RuleInfo;
-import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.testkit.ScenarioFileException;
 import org.contactguard.core.testkit.ScenarioFiles;
 import org.contactguard.core.testkit.ScenarioReport;
@@ -60,17 +60,11 @@ final class ScenariosCommand implements Callable<Integer> {
             err.println("contactguard: no scenario files (*.json) in " + locations);
             return Contactguard.CANNOT_START;
         }
-        ComplianceEngine engine;
-        try {
-            engine = engineOptions.build();
-        } catch (EngineOptions.CannotStart e) {
-            err.println("contactguard: " + e.getMessage());
-            return Contactguard.CANNOT_START;
-        } catch (RuleLoadException e) {
-            err.println("contactguard: the rules do not load");
-            e.problems().forEach(p -> err.println("  " + p));
+        Optional<ComplianceEngine> started = engineOptions.buildOrExplain(err);
+        if (started.isEmpty()) {
             return Contactguard.CANNOT_START;
         }
+        ComplianceEngine engine = started.get();
         ScenarioReport report = new ScenarioRunner(engine).run(files);
         print(report, out);
         if (!report.unfiredRules().isEmpty()) {
