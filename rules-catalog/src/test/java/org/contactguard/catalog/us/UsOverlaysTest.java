@@ -200,6 +200,17 @@ class UsOverlaysTest {
         }
 
         @Test
+        void thirtyDateCapReopensBeyondTwoWeeksAndTheNextMomentIsStillFound() {
+            // Both calls in the last week: the window reopens when the 2 March call leaves the 30 dates,
+            // on 1 April, further ahead than the 14-day minimum look-ahead.
+            ProposedAction work = call(NOON_10_MARCH).contactPoint(WORK_PHONE).build();
+            assertThatDecision(ENGINE, in("US-MA", work,
+                    to(WORK_PHONE, Channel.CALL, ny("2026-03-02T10:00"), Outcome.VOICEMAIL),
+                    to(WORK_PHONE, Channel.CALL, ny("2026-03-09T10:00"), Outcome.VOICEMAIL)).build())
+                    .isDeniedBy("US-MA-FREQ-02").hasNextPermittedAt(ny("2026-04-01T08:00"));
+        }
+
+        @Test
         void responseToTheDebtorIsNotInitiating() {
             ContactAttempt debtorCalled = ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T11:00"))
                     .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")

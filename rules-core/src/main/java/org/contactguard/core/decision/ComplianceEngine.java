@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ComplianceEngine {
 
-    /** Default look-ahead for {@link Decision#nextPermittedAt()}. */
+    /**
+     * Shortest default look-ahead for {@link Decision#nextPermittedAt()}; the default is longer when
+     * the loaded packs count a longer window (a 30-day cap reopens up to 30 days ahead).
+     */
     public static final Duration DEFAULT_LOOKAHEAD = Duration.ofDays(14);
     /** Re-decisions spent looking for the next permitted moment before giving up. */
     static final int MAX_LOOKAHEAD_STEPS = 64;
@@ -132,7 +135,7 @@ public final class ComplianceEngine {
             }
             Instant at = request.action().at();
             ContactHistory history = ContactHistory.of(at, request.history());
-            Assessment first = assess(rules, evaluator, request, history, packs, at, lookahead);
+            Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules));
             if (first.reasons().isEmpty()) {
                 return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
             }
@@ -213,6 +216,19 @@ public final class ComplianceEngine {
     }
 
     /**
+     * How far ahead {@link Decision#nextPermittedAt()} is searched: the builder's look-ahead, or by
+     * default {@link #DEFAULT_LOOKAHEAD} or a day more than the longest window the rules count,
+     * whichever is longer, so that every cap's reopening can be found.
+     */
+    private Duration horizon(RuleSet rules) {
+        if (lookahead != null) {
+            return lookahead;
+        }
+        Duration window = rules.longestWindow().plusDays(1);
+        return window.compareTo(DEFAULT_LOOKAHEAD) > 0 ? window : DEFAULT_LOOKAHEAD;
+    }
+
+    /**
      * Re-decides at each moment the denying rules name until all packs agree. Each rule's
      * suggestion is the earliest moment that rule would allow, so the latest of them is a lower
      * bound for a moment all allow; iterating from there finds the earliest one.
@@ -220,7 +236,8 @@ public final class ComplianceEngine {
     private Instant nextPermitted(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
             ContactHistory history, List<String> packs, Assessment first) {
         Instant at = request.action().at();
-        Instant limit = at.plus(lookahead);
+        Duration horizon = horizon(rules);
+        Instant limit = at.plus(horizon);
         Instant previous = at;
         Assessment assessment = first;
         for (int step = 0; step < MAX_LOOKAHEAD_STEPS; step++) {
@@ -228,7 +245,7 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, lookahead);
+            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
             if (assessment.reasons().isEmpty()) {
                 return candidate;
             }
@@ -315,7 +332,7 @@ public final class ComplianceEngine {
         private Path rulesDirectory;
         private final List<Path> parameterFiles = new ArrayList<>();
         private final List<ParameterOverride> overrides = new ArrayList<>();
-        private Duration lookahead = DEFAULT_LOOKAHEAD;
+        private Duration lookahead;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
 
         private Builder() {
@@ -368,7 +385,10 @@ public final class ComplianceEngine {
             return this;
         }
 
-        /** How far ahead to look for {@link Decision#nextPermittedAt()}; default 14 days. */
+        /**
+         * How far ahead to look for {@link Decision#nextPermittedAt()}; default: 14 days, or a day
+         * more than the longest window the loaded packs count if that is longer.
+         */
         public Builder lookahead(Duration horizon) {
             if (horizon.isNegative() || horizon.isZero()) {
                 throw new IllegalArgumentException("lookahead must be positive, was " + horizon);

@@ -74,21 +74,35 @@ public final class RuleSet {
         this.rulesById = Map.copyOf(rulesById);
         this.parameterFacts = Map.copyOf(parameterFacts);
         this.defaultVersion = version(packIds);
+        this.longestWindow = longestWindow(packs.values());
+    }
+
+    private static Duration longestWindow(Iterable<PackInfo> packs) {
         Duration longest = Duration.ZERO;
-        for (PackInfo pack : packs.values()) {
-            for (Object value : pack.parameters().values()) {
-                if (value instanceof Duration window && window.compareTo(longest) > 0) {
+        for (PackInfo pack : packs) {
+            for (Map.Entry<String, Object> parameter : pack.parameters().entrySet()) {
+                Duration window = null;
+                if (parameter.getValue() instanceof Duration duration) {
+                    window = duration;
+                } else if (parameter.getValue() instanceof Integer days && parameter.getKey().endsWith("Days")) {
+                    // A window counted in calendar dates (otherNumberDays = 30) reaches back that many
+                    // days plus the part of the first date before the action's time of day.
+                    window = Duration.ofDays(days + 1L);
+                }
+                if (window != null && window.compareTo(longest) > 0) {
                     longest = window;
                 }
             }
         }
-        this.longestWindow = longest;
+        return longest;
     }
 
     /**
-     * The longest {@link Duration} parameter of any loaded pack ({@link Duration#ZERO} when none has
-     * one): how far back the loaded rules count contact history, which is what a contact ledger must
-     * load for a decision and may purge beyond.
+     * The longest window any loaded pack's parameters name ({@link Duration#ZERO} when none does): a
+     * {@link Duration} parameter, or an {@code int} parameter named {@code …Days} (a count of calendar
+     * dates, plus one day). It is how far back the loaded rules count contact history, which is what
+     * a contact ledger must load for a decision and may purge beyond, and how far ahead the next
+     * permitted moment is searched by default.
      */
     public Duration longestWindow() {
         return longestWindow;
