@@ -7,16 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
@@ -25,54 +25,61 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.rule.FactHandle;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Compiled, validated rule packs: immutable after construction and shared by every thread.
  *
- * <p>All loaded packs live in one KieBase; a request that names a subset of them is evaluated
- * with an agenda filter on the packs' DRL packages, so one compiled base serves every
- * combination. Sessions are kept in a small pool of idle sessions, emptied by deleting the facts
- * of the last evaluation rather than reset: a reset drops every per-class fact store and node
- * memory, and rebuilding them cost a third of the allocation of a decision.
+ * <p>Each pack has its own KieBase, so a request is matched only against the rules of the packs it
+ * selects: its facts go into one session per selected pack and the findings are concatenated
+ * (unordered; the engine sorts them). Packs share no types or facts (each has its own DRL
+ * package), so this finds what one KieBase of all the packs would. Sessions are kept in a small
+ * pool of idle sessions per pack, emptied by deleting the facts of the last evaluation rather than
+ * reset: a reset drops every per-class fact store and node memory, and rebuilding them cost a
+ * third of the allocation of a decision.
  */
 public final class RuleSet {
 
-    /** More firings than this in one evaluation means rules are looping: an engine error, not a verdict. */
+    /** More firings than this in one evaluation of a pack means rules are looping: an engine error, not a verdict. */
     static final int MAX_FIRINGS = 10_000;
     /** Findings come from their own class store, without iterating every fact. */
     private static final ClassObjectFilter FINDINGS = new ClassObjectFilter(Finding.class);
+    /** Idle sessions kept per pack beyond this are disposed: enough for every core and a few waiting threads. */
+    private static final int MAX_IDLE = 2 * Runtime.getRuntime().availableProcessors() + 2;
 
-    private final KieBase kieBase;
-    /** Idle sessions with an empty working memory, ready for the next evaluation. */
-    private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger idleCount = new AtomicInteger();
-    /** Idle sessions kept beyond this are disposed: enough for every core and a few waiting threads. */
-    private final int maxIdle = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    /** Compiled packs in load order, indexed by {@link PackBase#index}. */
+    private final PackBase[] bases;
+    private final Map<String, PackBase> basesById;
     private final Map<String, PackInfo> packs;
     private final List<String> packIds;
     private final Map<String, RuleInfo> rulesById;
-    private final Map<String, Object> parameterFacts;
     private final Map<List<String>, String> versions = new ConcurrentHashMap<>();
-    private final Map<List<String>, AgendaFilter> filters = new ConcurrentHashMap<>();
     private final String defaultVersion;
     private final Duration longestWindow;
 
     private final PackSelection selection;
 
-    RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
-            Map<String, Object> parameterFacts) {
-        this(kieBase, packs, rulesById, parameterFacts, new PackSelection(List.copyOf(packs.keySet()), Map.of(), Map.of()));
-    }
-
-    RuleSet(KieBase kieBase, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
+    /**
+     * @param kieBases each pack's compiled rules, by pack id
+     * @param parameterFacts each pack's parameter fact (of a type declared in that pack's KieBase), by pack id
+     */
+    RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts, PackSelection selection) {
         this.selection = selection;
-        this.kieBase = kieBase;
         this.packs = Map.copyOf(packs);
         this.packIds = List.copyOf(packs.keySet());
         this.rulesById = Map.copyOf(rulesById);
-        this.parameterFacts = Map.copyOf(parameterFacts);
+        this.bases = new PackBase[packIds.size()];
+        Map<String, PackBase> byId = new HashMap<>();
+        for (int i = 0; i < packIds.size(); i++) {
+            String id = packIds.get(i);
+            KieBase kieBase = kieBases.get(id);
+            if (kieBase == null) {
+                throw new IllegalArgumentException("pack '" + id + "' has no compiled rules");
+            }
+            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id));
+            byId.put(id, bases[i]);
+        }
+        this.basesById = Map.copyOf(byId);
         this.defaultVersion = version(packIds);
         this.longestWindow = longestWindow(packs.values());
     }
@@ -193,7 +200,8 @@ public final class RuleSet {
 
     /** See {@link #evaluator()}. */
     public final class Evaluator implements AutoCloseable {
-        private KieSession session;
+        /** Borrowed sessions by pack index; null until a request selects the pack. */
+        private final KieSession[] sessions = new KieSession[bases.length];
         private final List<FactHandle> inserted = new ArrayList<>();
 
         private Evaluator() {
@@ -205,78 +213,111 @@ public final class RuleSet {
          */
         public List<Finding> evaluate(DecisionRequest request, ContactHistory history, List<String> packIds, Instant at,
                 Instant searchUntil) {
-            if (session == null) {
-                session = borrow();
-            }
-            KieSession current = session;
-            boolean clean = false;
-            try {
-                for (String id : packIds) {
-                    Object parameters = parameterFacts.get(id);
-                    if (parameters != null) {
-                        inserted.add(current.insert(parameters));
+            ProposedAction action = at.equals(request.action().at()) ? request.action() : request.action().withAt(at);
+            ActionTime time = new ActionTime(at, request.debtor().timeZones(), searchUntil);
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < packIds.size(); i++) {
+                String id = packIds.get(i);
+                if (packIds.indexOf(id) < i) {
+                    continue;
+                }
+                PackBase base = basesById.get(id);
+                if (base == null) {
+                    throw new IllegalArgumentException("pack '" + id + "' is not loaded");
+                }
+                KieSession session = sessions[base.index];
+                if (session == null) {
+                    session = base.borrow();
+                    sessions[base.index] = session;
+                }
+                boolean clean = false;
+                try {
+                    run(session, base.parameters, request, action, time, history, findings);
+                    clean = clear(session, inserted);
+                } finally {
+                    inserted.clear();
+                    if (!clean) {
+                        // A session that failed mid-evaluation, or kept state, is not trusted again.
+                        sessions[base.index] = null;
+                        session.dispose();
                     }
                 }
-                inserted.add(current.insert(request.collector()));
-                inserted.add(current.insert(at.equals(request.action().at()) ? request.action()
-                        : request.action().withAt(at)));
-                inserted.add(current.insert(request.debtor()));
-                for (Account account : request.accounts()) {
-                    inserted.add(current.insert(account));
-                }
-                for (ThirdParty thirdParty : request.thirdParties()) {
-                    inserted.add(current.insert(thirdParty));
-                }
-                inserted.add(current.insert(new ActionTime(at, request.debtor().timeZones(), searchUntil)));
-                inserted.add(current.insert(history));
-                int fired = current.fireAllRules(filterFor(packIds), MAX_FIRINGS);
-                if (fired >= MAX_FIRINGS) {
-                    throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
-                }
-                Collection<? extends FactHandle> found = current.getFactHandles(FINDINGS);
-                List<Finding> findings = new ArrayList<>(found.size());
-                for (FactHandle handle : found) {
-                    findings.add((Finding) current.getObject(handle));
-                    inserted.add(handle);
-                }
-                clean = clear(current, inserted);
-                return findings;
-            } finally {
-                inserted.clear();
-                if (!clean) {
-                    // A session that failed mid-evaluation, or kept state, is not trusted again.
-                    session = null;
-                    current.dispose();
-                }
+            }
+            return findings;
+        }
+
+        /** Inserts the request's facts into one pack's session, fires its rules and collects the findings. */
+        private void run(KieSession session, Object parameters, DecisionRequest request, ProposedAction action,
+                ActionTime time, ContactHistory history, List<Finding> findings) {
+            if (parameters != null) {
+                inserted.add(session.insert(parameters));
+            }
+            inserted.add(session.insert(request.collector()));
+            inserted.add(session.insert(action));
+            inserted.add(session.insert(request.debtor()));
+            for (Account account : request.accounts()) {
+                inserted.add(session.insert(account));
+            }
+            for (ThirdParty thirdParty : request.thirdParties()) {
+                inserted.add(session.insert(thirdParty));
+            }
+            inserted.add(session.insert(time));
+            inserted.add(session.insert(history));
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
+            }
+            Collection<? extends FactHandle> found = session.getFactHandles(FINDINGS);
+            for (FactHandle handle : found) {
+                findings.add((Finding) session.getObject(handle));
+                inserted.add(handle);
             }
         }
 
-        /** Returns the (empty) session to the idle pool. */
+        /** Returns the (empty) sessions to their packs' idle pools. */
         @Override
         public void close() {
-            if (session != null) {
-                KieSession done = session;
-                session = null;
-                giveBack(done);
+            for (int i = 0; i < sessions.length; i++) {
+                if (sessions[i] != null) {
+                    KieSession done = sessions[i];
+                    sessions[i] = null;
+                    bases[i].giveBack(done);
+                }
             }
         }
     }
 
-    private KieSession borrow() {
-        KieSession session = idle.poll();
-        if (session == null) {
-            return kieBase.newKieSession();
-        }
-        idleCount.decrementAndGet();
-        return session;
-    }
+    /** One pack's compiled rules, its parameter fact and its pool of idle sessions. */
+    private static final class PackBase {
+        final int index;
+        final KieBase kieBase;
+        final Object parameters;
+        /** Idle sessions with an empty working memory, ready for the next evaluation. */
+        private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger idleCount = new AtomicInteger();
 
-    private void giveBack(KieSession session) {
-        if (idleCount.incrementAndGet() <= maxIdle) {
-            idle.offer(session);
-        } else {
+        PackBase(int index, KieBase kieBase, Object parameters) {
+            this.index = index;
+            this.kieBase = kieBase;
+            this.parameters = parameters;
+        }
+
+        KieSession borrow() {
+            KieSession session = idle.poll();
+            if (session == null) {
+                return kieBase.newKieSession();
+            }
             idleCount.decrementAndGet();
-            session.dispose();
+            return session;
+        }
+
+        void giveBack(KieSession session) {
+            if (idleCount.incrementAndGet() <= MAX_IDLE) {
+                idle.offer(session);
+            } else {
+                idleCount.decrementAndGet();
+                session.dispose();
+            }
         }
     }
 
@@ -295,25 +336,5 @@ public final class RuleSet {
             }
         }
         return session.getFactCount() == 0;
-    }
-
-    private AgendaFilter filterFor(List<String> packIds) {
-        if (packIds.size() == packs.size()) {
-            return null;
-        }
-        // Requests select few distinct pack lists (a jurisdiction's packs): build each filter once.
-        AgendaFilter known = filters.get(packIds);
-        if (known != null) {
-            return known;
-        }
-        return filters.computeIfAbsent(List.copyOf(packIds), this::newFilter);
-    }
-
-    private AgendaFilter newFilter(List<String> packIds) {
-        Set<String> packages = new HashSet<>();
-        for (String id : packIds) {
-            packages.add(packs.get(id).packageName());
-        }
-        return match -> packages.contains(match.getRule().getPackageName());
     }
 }

@@ -130,7 +130,7 @@ final class RuleSetCompiler {
         PackSelection selection = packSelection(parsed);
         // Compile whenever every file parsed, so DRL errors are reported together with metadata and
         // parameter problems: an editor fixes everything in one pass.
-        KieBase kieBase = parsedAll ? build(parsed) : null;
+        Map<String, KieBase> kieBases = parsedAll ? build(parsed) : null;
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
@@ -141,13 +141,14 @@ final class RuleSetCompiler {
                     metadata(pack, "pack.description", ""), pack.packageName, pack.values, pack.rules,
                     digest(pack), pack.files.propertiesPath()));
             if (pack.parameterType != null) {
-                parameterFacts.put(pack.files.id(), parameterFact(kieBase, pack));
+                // Declared types belong to the KieBase that compiled them: the pack's own.
+                parameterFacts.put(pack.files.id(), parameterFact(kieBases.get(pack.files.id()), pack));
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(kieBase, infos, rulesById, parameterFacts, selection);
+        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection);
     }
 
     /**
@@ -513,7 +514,25 @@ final class RuleSetCompiler {
         }
     }
 
-    private KieBase build(List<ParsedPack> packs) {
+    /**
+     * Compiles each pack into its own KieBase, so a request is matched only against the packs it
+     * selects; null when any pack has errors (the errors of every pack are reported).
+     */
+    private Map<String, KieBase> build(List<ParsedPack> packs) {
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        boolean failed = false;
+        for (ParsedPack pack : packs) {
+            KieBase kieBase = build(pack);
+            if (kieBase == null) {
+                failed = true;
+            } else {
+                kieBases.put(pack.files.id(), kieBase);
+            }
+        }
+        return failed ? null : kieBases;
+    }
+
+    private KieBase build(ParsedPack pack) {
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader);
         // Facts are immutable and rules never modify them, so property reactivity has nothing to
@@ -521,10 +540,8 @@ final class RuleSetCompiler {
         configuration.setOption(PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         CompositeKnowledgeBuilder batch = builder.batch();
-        for (ParsedPack pack : packs) {
-            for (PackFiles.DrlFile drl : pack.files.drls()) {
-                batch.add(resource(drl), ResourceType.DRL);
-            }
+        for (PackFiles.DrlFile drl : pack.files.drls()) {
+            batch.add(resource(drl), ResourceType.DRL);
         }
         batch.build();
         if (builder.hasErrors()) {

@@ -1,7 +1,6 @@
 package org.contactguard.core.rules;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +14,8 @@ import java.util.List;
  * clock change still starts at the right instant.
  */
 public final class CalendarDays {
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private CalendarDays() {
     }
@@ -32,9 +33,17 @@ public final class CalendarDays {
         if (days <= 0 || !moment.isBefore(now)) {
             return false;
         }
-        LocalDate today = now.atZone(zone).toLocalDate();
-        LocalDate date = moment.atZone(zone).toLocalDate();
-        return !date.isBefore(today.minusDays(days - 1L)) && !date.isAfter(today);
+        // Epoch days of the local dates, as atZone(zone).toLocalDate() computes them, without
+        // allocating a ZonedDateTime, LocalDateTime and LocalDate per call (rules call this per contact).
+        long today = localEpochDay(now, zone);
+        long date = localEpochDay(moment, zone);
+        return date >= today - (days - 1L) && date <= today;
+    }
+
+    /** {@code instant.atZone(zone).toLocalDate().toEpochDay()}. */
+    static long localEpochDay(Instant instant, ZoneId zone) {
+        ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(instant);
+        return Math.floorDiv(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
     }
 
     /** The start (local midnight) of the date {@code days} after {@code moment}'s date: when it leaves the window. */

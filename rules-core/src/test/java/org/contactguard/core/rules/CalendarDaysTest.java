@@ -52,4 +52,28 @@ class CalendarDaysTest {
         assertEquals(ZoneOffset.UTC, CalendarDays.countingZone(List.of()));
         assertEquals(NEW_YORK, CalendarDays.countingZone(List.of(NEW_YORK, ZoneId.of("Asia/Tokyo"))));
     }
+
+    @Test
+    void windowMatchesLocalDatesOfTheZoneAcrossClockChangesAndBeforeTheEpoch() {
+        // The window is computed from epoch seconds and the zone's offset; it must agree with
+        // java.time's local dates everywhere, including fixed offsets and instants before 1970.
+        List<ZoneId> zones = List.of(NEW_YORK, ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(-9, -30),
+                ZoneId.of("Asia/Shanghai"), ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Pacific/Apia"));
+        long seed = 0x5DEECE66DL;
+        for (ZoneId zone : zones) {
+            for (int i = 0; i < 4_000; i++) {
+                seed = seed * 6364136223846793005L + 1442695040888963407L;
+                Instant now = Instant.ofEpochSecond(Math.floorMod(seed >>> 1, 4_000_000_000L) - 1_000_000_000L);
+                Instant moment = now.minusSeconds(Math.floorMod(seed >>> 20, 40L * 86_400) - 86_400);
+                int days = (int) Math.floorMod(seed >>> 40, 35L) - 1;
+                java.time.LocalDate today = now.atZone(zone).toLocalDate();
+                java.time.LocalDate date = moment.atZone(zone).toLocalDate();
+                boolean expected = days > 0 && moment.isBefore(now) && !date.isBefore(today.minusDays(days - 1L))
+                        && !date.isAfter(today);
+                assertEquals(expected, CalendarDays.inWindow(moment, now, zone, days),
+                        () -> moment + " " + now + " " + zone + " " + days);
+                assertEquals(date.toEpochDay(), CalendarDays.localEpochDay(moment, zone));
+            }
+        }
+    }
 }
