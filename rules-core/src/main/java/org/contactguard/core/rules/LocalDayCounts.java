@@ -30,7 +30,7 @@ public final class LocalDayCounts {
 
     /** The start of the local day after {@code moment}'s day in {@code zone}: when a daily cap resets. */
     public static Instant nextDayStart(Instant moment, ZoneId zone) {
-        return day(moment, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        return CalendarDays.leavesWindowAt(moment, zone, 1);
     }
 
     /** The start of the local day after {@code history.now()}'s day. */
@@ -58,13 +58,12 @@ public final class LocalDayCounts {
         if (contactPointId == null) {
             return 0;
         }
-        LocalDate today = day(history.now(), zone);
         int n = 0;
         for (ContactAttempt attempt : history.attempts()) {
-            if (attempt.at().isBefore(history.now()) && attempt.channel() == Channel.CALL
+            // One date window ending today: the same local day, before now, without a LocalDate per attempt.
+            if (CalendarDays.inWindow(attempt.at(), history.now(), zone, 1) && attempt.channel() == Channel.CALL
                     && attempt.initiatedBy() == Initiator.COLLECTOR && attempt.contactPoint() != null
-                    && contactPointId.equals(attempt.contactPoint().id()) && unanswered(attempt)
-                    && day(attempt.at(), zone).equals(today)) {
+                    && contactPointId.equals(attempt.contactPoint().id()) && unanswered(attempt)) {
                 n++;
             }
         }
@@ -76,13 +75,11 @@ public final class LocalDayCounts {
      * took place (outcome CONNECTED, or not known yet), automated voice included.
      */
     public static int conversationsToday(ContactHistory history, ZoneId zone) {
-        LocalDate today = day(history.now(), zone);
         int n = 0;
         for (ContactAttempt attempt : history.attempts()) {
-            if (attempt.at().isBefore(history.now()) && attempt.channel() == Channel.CALL
+            if (CalendarDays.inWindow(attempt.at(), history.now(), zone, 1) && attempt.channel() == Channel.CALL
                     && attempt.initiatedBy() == Initiator.COLLECTOR && attempt.recipient() == Recipient.DEBTOR
-                    && (attempt.outcome() == null || attempt.outcome() == Outcome.CONNECTED)
-                    && day(attempt.at(), zone).equals(today)) {
+                    && (attempt.outcome() == null || attempt.outcome() == Outcome.CONNECTED)) {
                 n++;
             }
         }
