@@ -31,7 +31,8 @@ final class PacksCommand implements Callable<Integer> {
         ComplianceEngine engine = started.get();
         for (PackInfo pack : engine.rules().packs()) {
             out.println(pack.id() + "  " + pack.name() + "  (" + pack.rules().size()
-                    + (pack.rules().size() == 1 ? " rule" : " rules") + ", " + pack.source() + ")");
+                    + (pack.rules().size() == 1 ? " rule" : " rules") + ", " + pack.source()
+                    + (pack.prebuilt() ? ", pre-built" : "") + ")");
             if (pack.description() != null && !pack.description().isBlank()) {
                 out.println("  " + pack.description());
             }

@@ -334,6 +334,7 @@ public final class ComplianceEngine {
         private final List<ParameterOverride> overrides = new ArrayList<>();
         private Duration lookahead;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
+        private boolean prebuiltModels = true;
 
         private Builder() {
         }
@@ -397,6 +398,17 @@ public final class ComplianceEngine {
             return this;
         }
 
+        /**
+         * Whether packs may start from the executable model generated when they were packaged
+         * (default true). A model is only ever used for exactly the DRL it was generated from, so
+         * this changes start-up time and speed, not decisions; false compiles every pack's DRL at
+         * start, as a folder of rules always is.
+         */
+        public Builder prebuiltModels(boolean use) {
+            this.prebuiltModels = use;
+            return this;
+        }
+
         /** The class loader that finds classpath packs and the classes rules use. */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
@@ -409,7 +421,8 @@ public final class ComplianceEngine {
          * @throws RuleLoadException every problem found, each with file and line
          */
         public ComplianceEngine build() {
-            RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader);
+            RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
+                    prebuiltModels);
             RuleSet rules = RuleSetLoader.load(sources);
             return new ComplianceEngine(sources, lookahead, rules);
         }

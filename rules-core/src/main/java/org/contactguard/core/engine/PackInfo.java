@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * @param rules the pack's rules in file and line order
  * @param digest SHA-256 (hex) of the pack's files and effective parameters
  * @param source where the pack was read from
+ * @param prebuilt whether its rule base started from the executable model generated when it was
+ *     packaged, rather than from compiling its DRL (same rules either way)
  */
 public record PackInfo(String id, String name, String description, String packageName, Map<String, Object> parameters,
-        List<RuleInfo> rules, String digest, String source) {
+        List<RuleInfo> rules, String digest, String source, boolean prebuilt) {
 
     public PackInfo {
         parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));

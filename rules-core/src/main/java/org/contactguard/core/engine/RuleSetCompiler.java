@@ -66,6 +66,7 @@ final class RuleSetCompiler {
     private final List<RuleProblem> problems = new ArrayList<>();
     private boolean parsedAll = true;
     private boolean wholeSource;
+    private boolean usePrebuilt = true;
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -76,17 +77,19 @@ final class RuleSetCompiler {
      * {@link RuleLoadException} listing every problem.
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader) {
-        return compile(packs, overrides, classLoader, false);
+        return compile(packs, overrides, classLoader, false, true);
     }
 
     /**
      * @param wholeSource the builder named no packs, so every pack the source offers was loaded;
      *     packs marked {@code pack.default = false} then stay out of the defaults
+     * @param usePrebuilt start a pack from its pre-built executable model when that matches its DRL
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
-            boolean wholeSource) {
+            boolean wholeSource, boolean usePrebuilt) {
         RuleSetCompiler compiler = new RuleSetCompiler(classLoader);
         compiler.wholeSource = wholeSource;
+        compiler.usePrebuilt = usePrebuilt;
         return compiler.run(packs, overrides);
     }
 
@@ -102,6 +105,7 @@ final class RuleSetCompiler {
         final Map<String, Object> values = new TreeMap<>();
         final Set<String> given = new HashSet<>();
         final List<RuleInfo> rules = new ArrayList<>();
+        boolean prebuilt;
 
         ParsedPack(PackFiles files, PropertiesFile properties) {
             this.files = files;
@@ -139,7 +143,7 @@ final class RuleSetCompiler {
         for (ParsedPack pack : parsed) {
             infos.put(pack.files.id(), new PackInfo(pack.files.id(), metadata(pack, "pack.name", pack.files.id()),
                     metadata(pack, "pack.description", ""), pack.packageName, pack.values, pack.rules,
-                    digest(pack), pack.files.propertiesPath()));
+                    digest(pack), pack.files.propertiesPath(), pack.prebuilt));
             if (pack.parameterType != null) {
                 // Declared types belong to the KieBase that compiled them: the pack's own.
                 parameterFacts.put(pack.files.id(), parameterFact(kieBases.get(pack.files.id()), pack));
@@ -533,6 +537,13 @@ final class RuleSetCompiler {
     }
 
     private KieBase build(ParsedPack pack) {
+        if (usePrebuilt) {
+            KieBase prebuilt = PrebuiltModels.load(pack.files, classLoader);
+            if (prebuilt != null) {
+                pack.prebuilt = true;
+                return prebuilt;
+            }
+        }
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader);
         // Facts are immutable and rules never modify them, so property reactivity has nothing to

@@ -37,7 +37,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty());
+        return RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty(),
+                sources.prebuiltModels());
     }
 
     private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param parameterFiles files of {@code pack.name = value} overrides, applied in order
  * @param overrides single overrides, applied after the files
  * @param classLoader loads classpath packs and the classes rules refer to
+ * @param prebuiltModels whether a pack may start from the executable model generated when it was
+ *     packaged (only while that model matches the pack's DRL); false compiles every DRL at start
  */
 public record RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
-        List<ParameterOverride> overrides, ClassLoader classLoader) {
+        List<ParameterOverride> overrides, ClassLoader classLoader, boolean prebuiltModels) {
+
+    /** Sources that use pre-built models where they match. */
+    public RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
+            List<ParameterOverride> overrides, ClassLoader classLoader) {
+        this(packs, rulesDirectory, parameterFiles, overrides, classLoader, true);
+    }
 
     public RuleSources {
         packs = List.copyOf(packs);
