@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,14 @@ import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.rule.FactHandle;
@@ -76,7 +84,7 @@ public final class RuleSet {
             if (kieBase == null) {
                 throw new IllegalArgumentException("pack '" + id + "' has no compiled rules");
             }
-            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id));
+            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase));
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
@@ -102,6 +110,54 @@ public final class RuleSet {
             }
         }
         return longest;
+    }
+
+    /**
+     * The facts that change from one evaluation of a request to the next (the action moved to
+     * another moment, its time, the history seen from then); the others (parameters, collector,
+     * debtor, accounts, third parties) stay the same while a next-permitted search re-evaluates.
+     */
+    private static final List<Class<?>> MOVING = List.of(ProposedAction.class, ActionTime.class, ContactHistory.class);
+
+    /**
+     * Whether every rule of {@code kieBase} matches, in a positive pattern of its top-level
+     * conditions, a fact of a {@link #MOVING} type read from working memory. Then every activation
+     * holds such a fact, so deleting and inserting the moving facts again makes every rule that
+     * matches fire again, exactly as in a fresh session, while the other facts stay inserted (and
+     * the network's work on them stays done). A pack with any other rule (one that only reads
+     * parameters, say, or whose moving facts are only under {@code not}/{@code or}) is evaluated
+     * from an empty working memory every time.
+     */
+    static boolean everyRuleMatchesAMovingFact(KieBase kieBase) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl)) {
+                    return false;
+                }
+                if (impl.isQuery()) {
+                    continue;
+                }
+                if (impl.isLockOnActive() || impl.getActivationGroup() != null || impl.getTimer() != null
+                        || !impl.isMainAgendaGroup() || !matchesAMovingFact(impl.getLhs())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesAMovingFact(GroupElement lhs) {
+        if (lhs == null || !lhs.isAnd()) {
+            return false;
+        }
+        for (RuleConditionElement element : lhs.getChildren()) {
+            if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
+                    && pattern.getObjectType() instanceof ClassObjectType type
+                    && MOVING.contains(type.getClassType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,6 +197,14 @@ public final class RuleSet {
     /** The loaded pack with {@code id}, or null. */
     public PackInfo pack(String id) {
         return packs.get(id);
+    }
+
+    /**
+     * Whether the sessions of loaded pack {@code id} keep its parameters, and a request's collector,
+     * debtor, accounts and third parties between that request's evaluations (see {@link PackBase}).
+     */
+    boolean keepsFacts(String id) {
+        return basesById.get(id).keepsFacts;
     }
 
     /** Metadata of the rule with {@code id}, or null. */
@@ -202,9 +266,19 @@ public final class RuleSet {
     public final class Evaluator implements AutoCloseable {
         /** Borrowed sessions by pack index; null until a request selects the pack. */
         private final KieSession[] sessions = new KieSession[bases.length];
+        /**
+         * By pack index, for packs whose sessions keep facts between evaluations: the request whose
+         * unchanging facts ({@link #statics}) the session holds, or null when it holds none.
+         */
+        private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
+        /** By pack index: handles of the unchanging facts of {@link #staticsOf}. */
+        private final List<List<FactHandle>> statics = new ArrayList<>(bases.length);
         private final List<FactHandle> inserted = new ArrayList<>();
 
         private Evaluator() {
+            for (int i = 0; i < bases.length; i++) {
+                statics.add(new ArrayList<>());
+            }
         }
 
         /**
@@ -232,37 +306,59 @@ public final class RuleSet {
                 }
                 boolean clean = false;
                 try {
-                    run(session, base.parameters, request, action, time, history, findings);
-                    clean = clear(session, inserted);
+                    if (base.keepsFacts) {
+                        List<FactHandle> kept = statics.get(base.index);
+                        if (staticsOf[base.index] != request) {
+                            deleteAll(session, kept);
+                            staticsOf[base.index] = null;
+                            insertStatics(session, request, kept);
+                            staticsOf[base.index] = request;
+                        }
+                        insertMoving(session, action, time, history, inserted);
+                        fire(session, findings);
+                        clean = clearMoving(session, inserted, base.parameters, kept);
+                    } else {
+                        if (base.parameters != null) {
+                            inserted.add(session.insert(base.parameters));
+                        }
+                        insertStatics(session, request, inserted);
+                        insertMoving(session, action, time, history, inserted);
+                        fire(session, findings);
+                        clean = clear(session, inserted);
+                    }
                 } finally {
                     inserted.clear();
                     if (!clean) {
                         // A session that failed mid-evaluation, or kept state, is not trusted again.
-                        sessions[base.index] = null;
-                        session.dispose();
+                        discard(base.index);
                     }
                 }
             }
             return findings;
         }
 
-        /** Inserts the request's facts into one pack's session, fires its rules and collects the findings. */
-        private void run(KieSession session, Object parameters, DecisionRequest request, ProposedAction action,
-                ActionTime time, ContactHistory history, List<Finding> findings) {
-            if (parameters != null) {
-                inserted.add(session.insert(parameters));
-            }
-            inserted.add(session.insert(request.collector()));
-            inserted.add(session.insert(action));
-            inserted.add(session.insert(request.debtor()));
+        /** Inserts the facts that stay the same while one request is re-evaluated at other moments. */
+        private void insertStatics(KieSession session, DecisionRequest request, List<FactHandle> handles) {
+            handles.add(session.insert(request.collector()));
+            handles.add(session.insert(request.debtor()));
             for (Account account : request.accounts()) {
-                inserted.add(session.insert(account));
+                handles.add(session.insert(account));
             }
             for (ThirdParty thirdParty : request.thirdParties()) {
-                inserted.add(session.insert(thirdParty));
+                handles.add(session.insert(thirdParty));
             }
-            inserted.add(session.insert(time));
-            inserted.add(session.insert(history));
+        }
+
+        /** Inserts the facts of one moment: the action, its time and the history seen from then. */
+        private void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
+                List<FactHandle> handles) {
+            handles.add(session.insert(action));
+            handles.add(session.insert(time));
+            handles.add(session.insert(history));
+        }
+
+        /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
+        private void fire(KieSession session, List<Finding> findings) {
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
@@ -274,12 +370,30 @@ public final class RuleSet {
             }
         }
 
-        /** Returns the (empty) sessions to their packs' idle pools. */
+        private void discard(int index) {
+            KieSession session = sessions[index];
+            sessions[index] = null;
+            staticsOf[index] = null;
+            statics.get(index).clear();
+            if (session != null) {
+                session.dispose();
+            }
+        }
+
+        /** Returns the sessions to their packs' idle pools, holding nothing but their parameters. */
         @Override
         public void close() {
             for (int i = 0; i < sessions.length; i++) {
                 if (sessions[i] != null) {
                     KieSession done = sessions[i];
+                    if (staticsOf[i] != null || !statics.get(i).isEmpty()) {
+                        deleteAll(done, statics.get(i));
+                        staticsOf[i] = null;
+                        if (done.getFactCount() != (bases[i].keepsFacts ? 1 : 0)) {
+                            discard(i);
+                            continue;
+                        }
+                    }
                     sessions[i] = null;
                     bases[i].giveBack(done);
                 }
@@ -287,25 +401,46 @@ public final class RuleSet {
         }
     }
 
-    /** One pack's compiled rules, its parameter fact and its pool of idle sessions. */
+    private static void deleteAll(KieSession session, List<FactHandle> handles) {
+        for (FactHandle handle : handles) {
+            session.delete(handle);
+        }
+        handles.clear();
+    }
+
+    /**
+     * One pack's compiled rules, its parameter fact and its pool of idle sessions.
+     *
+     * <p>When every rule of the pack matches a moving fact ({@link #everyRuleMatchesAMovingFact}),
+     * its sessions {@link #keepsFacts keep facts}: the parameter fact stays inserted for the life
+     * of the session, and a request's collector, debtor, accounts and third parties stay inserted
+     * while the same evaluator re-evaluates that request (a next-permitted search), so that only
+     * the action, its time, the history and the findings are deleted and inserted again.
+     */
     private static final class PackBase {
         final int index;
         final KieBase kieBase;
         final Object parameters;
-        /** Idle sessions with an empty working memory, ready for the next evaluation. */
+        final boolean keepsFacts;
+        /** Idle sessions with an empty working memory (but for the parameters), ready for the next evaluation. */
         private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
 
-        PackBase(int index, KieBase kieBase, Object parameters) {
+        PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts) {
             this.index = index;
             this.kieBase = kieBase;
             this.parameters = parameters;
+            this.keepsFacts = keepsFacts && parameters != null;
         }
 
         KieSession borrow() {
             KieSession session = idle.poll();
             if (session == null) {
-                return kieBase.newKieSession();
+                KieSession fresh = kieBase.newKieSession();
+                if (keepsFacts) {
+                    fresh.insert(parameters);
+                }
+                return fresh;
             }
             idleCount.decrementAndGet();
             return session;
@@ -336,5 +471,28 @@ public final class RuleSet {
             }
         }
         return session.getFactCount() == 0;
+    }
+
+    /**
+     * Deletes the facts of one moment ({@code handles}: action, time, history, findings) from a
+     * session that keeps facts, and any fact a rule inserted for its own use, leaving the
+     * parameters and {@code kept}; true when nothing else is left.
+     */
+    private static boolean clearMoving(KieSession session, List<FactHandle> handles, Object parameters,
+            List<FactHandle> kept) {
+        for (FactHandle handle : handles) {
+            session.delete(handle);
+        }
+        long expected = 1L + kept.size();
+        if (session.getFactCount() != expected) {
+            Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
+            kept.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
+                if (!keep.containsKey(handle) && session.getObject(handle) != parameters) {
+                    session.delete(handle);
+                }
+            }
+        }
+        return session.getFactCount() == expected;
     }
 }
