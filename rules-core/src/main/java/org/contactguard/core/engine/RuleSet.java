@@ -121,12 +121,14 @@ public final class RuleSet {
 
     /**
      * Whether every rule of {@code kieBase} matches, in a positive pattern of its top-level
-     * conditions, a fact of a {@link #MOVING} type read from working memory. Then every activation
-     * holds such a fact, so deleting and inserting the moving facts again makes every rule that
-     * matches fire again, exactly as in a fresh session, while the other facts stay inserted (and
-     * the network's work on them stays done). A pack with any other rule (one that only reads
-     * parameters, say, or whose moving facts are only under {@code not}/{@code or}) is evaluated
-     * from an empty working memory every time.
+     * conditions (with no {@code @watch}), a fact of a {@link #MOVING} type read from working
+     * memory, and has none of the attributes that suppress firing ({@code no-loop},
+     * {@code lock-on-active}, activation groups, timers, agenda groups). Then every activation holds
+     * such a fact, so updating the moving facts to the next moment (a modification of every
+     * property) makes every rule that matches then fire again, exactly as in a fresh session, while
+     * the other facts stay inserted and the network's work on them stays done. A pack with any
+     * other rule (one that only reads parameters, say, or whose moving facts are only under
+     * {@code not}/{@code or}) is evaluated from an empty working memory every time.
      */
     static boolean everyRuleMatchesAMovingFact(KieBase kieBase) {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -137,7 +139,7 @@ public final class RuleSet {
                 if (impl.isQuery()) {
                     continue;
                 }
-                if (impl.isLockOnActive() || impl.getActivationGroup() != null || impl.getTimer() != null
+                if (impl.isLockOnActive() || impl.isNoLoop() || impl.getActivationGroup() != null || impl.getTimer() != null
                         || !impl.isMainAgendaGroup() || !matchesAMovingFact(impl.getLhs())) {
                     return false;
                 }
@@ -152,6 +154,7 @@ public final class RuleSet {
         }
         for (RuleConditionElement element : lhs.getChildren()) {
             if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
+                    && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
                     && pattern.getObjectType() instanceof ClassObjectType type
                     && MOVING.contains(type.getClassType())) {
                 return true;
@@ -273,11 +276,17 @@ public final class RuleSet {
         private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
         /** By pack index: handles of the unchanging facts of {@link #staticsOf}. */
         private final List<List<FactHandle>> statics = new ArrayList<>(bases.length);
+        /**
+         * By pack index: handles of the action, its time and the history of {@link #staticsOf},
+         * updated to each moment it is evaluated at.
+         */
+        private final List<List<FactHandle>> moving = new ArrayList<>(bases.length);
         private final List<FactHandle> inserted = new ArrayList<>();
 
         private Evaluator() {
             for (int i = 0; i < bases.length; i++) {
                 statics.add(new ArrayList<>());
+                moving.add(new ArrayList<>());
             }
         }
 
@@ -308,15 +317,21 @@ public final class RuleSet {
                 try {
                     if (base.keepsFacts) {
                         List<FactHandle> kept = statics.get(base.index);
+                        List<FactHandle> moved = moving.get(base.index);
                         if (staticsOf[base.index] != request) {
                             deleteAll(session, kept);
+                            deleteAll(session, moved);
                             staticsOf[base.index] = null;
                             insertStatics(session, request, kept);
                             staticsOf[base.index] = request;
+                            insertMoving(session, action, time, history, moved);
+                        } else {
+                            session.update(moved.get(0), action);
+                            session.update(moved.get(1), time);
+                            session.update(moved.get(2), history);
                         }
-                        insertMoving(session, action, time, history, inserted);
                         fire(session, findings);
-                        clean = clearMoving(session, inserted, base.parameters, kept);
+                        clean = clearMoving(session, inserted, base.parameters, kept, moved);
                     } else {
                         if (base.parameters != null) {
                             inserted.add(session.insert(base.parameters));
@@ -349,7 +364,7 @@ public final class RuleSet {
             }
         }
 
-        /** Inserts the facts of one moment: the action, its time and the history seen from then. */
+        /** Inserts the facts of one moment, in this order: the action, its time and the history seen from then. */
         private void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
                 List<FactHandle> handles) {
             handles.add(session.insert(action));
@@ -375,6 +390,7 @@ public final class RuleSet {
             sessions[index] = null;
             staticsOf[index] = null;
             statics.get(index).clear();
+            moving.get(index).clear();
             if (session != null) {
                 session.dispose();
             }
@@ -388,6 +404,7 @@ public final class RuleSet {
                     KieSession done = sessions[i];
                     if (staticsOf[i] != null || !statics.get(i).isEmpty()) {
                         deleteAll(done, statics.get(i));
+                        deleteAll(done, moving.get(i));
                         staticsOf[i] = null;
                         if (done.getFactCount() != (bases[i].keepsFacts ? 1 : 0)) {
                             discard(i);
@@ -414,8 +431,9 @@ public final class RuleSet {
      * <p>When every rule of the pack matches a moving fact ({@link #everyRuleMatchesAMovingFact}),
      * its sessions {@link #keepsFacts keep facts}: the parameter fact stays inserted for the life
      * of the session, and a request's collector, debtor, accounts and third parties stay inserted
-     * while the same evaluator re-evaluates that request (a next-permitted search), so that only
-     * the action, its time, the history and the findings are deleted and inserted again.
+     * while the same evaluator re-evaluates that request (a next-permitted search); the action,
+     * its time and the history are updated to each moment, and only the findings (and facts rules
+     * inserted) are deleted after each evaluation.
      */
     private static final class PackBase {
         final int index;
@@ -474,19 +492,20 @@ public final class RuleSet {
     }
 
     /**
-     * Deletes the facts of one moment ({@code handles}: action, time, history, findings) from a
-     * session that keeps facts, and any fact a rule inserted for its own use, leaving the
-     * parameters and {@code kept}; true when nothing else is left.
+     * Deletes the findings ({@code handles}) from a session that keeps facts, and any fact a rule
+     * inserted for its own use, leaving the parameters, {@code kept} (collector, debtor, accounts,
+     * third parties) and {@code moved} (action, time, history); true when nothing else is left.
      */
     private static boolean clearMoving(KieSession session, List<FactHandle> handles, Object parameters,
-            List<FactHandle> kept) {
+            List<FactHandle> kept, List<FactHandle> moved) {
         for (FactHandle handle : handles) {
             session.delete(handle);
         }
-        long expected = 1L + kept.size();
+        long expected = 1L + kept.size() + moved.size();
         if (session.getFactCount() != expected) {
             Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
             kept.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            moved.forEach(handle -> keep.put(handle, Boolean.TRUE));
             for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
                 if (!keep.containsKey(handle) && session.getObject(handle) != parameters) {
                     session.delete(handle);
