@@ -4,11 +4,51 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
+
+    @Test
+    void everySimpleCharacterIsItsOwnNfkcFormOrItsListedOne() {
+        int simple = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int compatible = TextNormalizer.simpleCompatible((char) c);
+            if (compatible >= 0) {
+                simple++;
+                assertEquals(Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKC),
+                        String.valueOf((char) compatible), "U+" + Integer.toHexString(c));
+                assertEquals(TextNormalizer.normalizeFully(String.valueOf((char) c)),
+                        TextNormalizer.normalizeSimple(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+            }
+        }
+        assertTrue(simple > 20_000, "CJK unified ideographs alone are 20,992");
+    }
+
+    @Test
+    void theSimplePathGivesUpOnAnyOtherCharacter() {
+        for (String other : new String[] {"e\u0301", "caf\u00E9", "\u2026", "\uFF61", "\u3036", "\uF900", "\uAC00",
+                "\uD83D\uDE00", "\u212B"}) {
+            assertEquals(null, TextNormalizer.normalizeSimple(other), other);
+            assertEquals(TextNormalizer.normalizeFully(other), TextNormalizer.normalize(other), other);
+        }
+    }
+
+    /** Simple characters next to each other and to characters that need {@link Normalizer}: both paths agree. */
+    @Property(tries = 500)
+    void simpleAndFullNormalisationAgree(@ForAll @StringLength(max = 12) @Chars({'a', 'Z', '1', ' ', '-', '.', '<',
+        '\u0338', '\u0301', '\u00E9', '\u3000', '\u3001', '\u3002', '\u300C', '\u3010', '\u201C', '\u2014', '\uFF21',
+        '\uFF4B', '\uFF10', '\uFF0C', '\uFF1C', '\u5F8C', '\u50AC', '\u6536', '\u9EDE', '\u2026', '\u00B7', '\u200B',
+        '\u1100', '\u1161', '\u11A8'}) @CharRange(from = '\u4E00', to = '\u4E2F') String text) {
+        assertEquals(TextNormalizer.normalizeFully(text), TextNormalizer.normalize(text), text);
+    }
 
     @Test
     void fullWidthBecomesHalfWidthAndLowerCase() {
