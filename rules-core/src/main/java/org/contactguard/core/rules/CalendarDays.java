@@ -1,6 +1,7 @@
 package org.contactguard.core.rules;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,6 +45,17 @@ public final class CalendarDays {
     static long localEpochDay(Instant instant, ZoneId zone) {
         ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(instant);
         return Math.floorDiv(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
+    }
+
+    /**
+     * {@code instant.atZone(zone).toLocalTime()}, computed the same way (the zone's offset at that
+     * instant, then the second of the local day) without the ZonedDateTime, LocalDateTime and
+     * LocalDate in between.
+     */
+    static LocalTime localTime(Instant instant, ZoneId zone) {
+        ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(instant);
+        long secondOfDay = Math.floorMod(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
+        return LocalTime.ofNanoOfDay(secondOfDay * 1_000_000_000L + instant.getNano());
     }
 
     /** The start (local midnight) of the date {@code days} after {@code moment}'s date: when it leaves the window. */

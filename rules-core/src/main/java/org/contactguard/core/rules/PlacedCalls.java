@@ -2,7 +2,6 @@ package org.contactguard.core.rules;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -208,11 +207,11 @@ public final class PlacedCalls {
         if (action.contactPoint() == null) {
             return 0;
         }
-        LocalDate today = action.at().atZone(zone).toLocalDate();
+        long today = CalendarDays.localEpochDay(action.at(), zone);
         int n = 1;
         for (ContactAttempt attempt : history) {
             if (isPlacedCall(attempt) && attempt.at().isBefore(action.at()) && sameNumber(attempt)
-                    && attempt.at().atZone(zone).toLocalDate().equals(today)) {
+                    && CalendarDays.localEpochDay(attempt.at(), zone) == today) {
                 n++;
             }
         }

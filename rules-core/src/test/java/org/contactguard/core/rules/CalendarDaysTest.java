@@ -73,6 +73,9 @@ class CalendarDaysTest {
                 assertEquals(expected, CalendarDays.inWindow(moment, now, zone, days),
                         () -> moment + " " + now + " " + zone + " " + days);
                 assertEquals(date.toEpochDay(), CalendarDays.localEpochDay(moment, zone));
+                Instant withNanos = moment.plusNanos(Math.floorMod(seed >>> 7, 1_000_000_000L));
+                assertEquals(withNanos.atZone(zone).toLocalTime(), CalendarDays.localTime(withNanos, zone),
+                        () -> withNanos + " " + zone);
             }
         }
     }
