@@ -44,6 +44,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * pool of idle sessions per pack, emptied by deleting the facts of the last evaluation rather than
  * reset: a reset drops every per-class fact store and node memory, and rebuilding them cost a
  * third of the allocation of a decision.
+ * A pack whose every rule matches the action, its time or the history keeps the request's facts
+ * in its pooled sessions and updates them in place to the next moment or request (see
+ * {@link PackBase}); other packs' sessions are emptied after each evaluation.
  */
 public final class RuleSet {
 
@@ -268,26 +271,16 @@ public final class RuleSet {
     /** See {@link #evaluator()}. */
     public final class Evaluator implements AutoCloseable {
         /** Borrowed sessions by pack index; null until a request selects the pack. */
-        private final KieSession[] sessions = new KieSession[bases.length];
+        private final Slot[] slots = new Slot[bases.length];
         /**
-         * By pack index, for packs whose sessions keep facts between evaluations: the request whose
-         * unchanging facts ({@link #statics}) the session holds, or null when it holds none.
+         * By pack index, for packs whose sessions keep facts: the request whose facts the session
+         * holds since this evaluator last evaluated it, or null (a session from the pool may hold
+         * an earlier request's facts, which are updated or replaced before use).
          */
         private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
-        /** By pack index: handles of the unchanging facts of {@link #staticsOf}. */
-        private final List<List<FactHandle>> statics = new ArrayList<>(bases.length);
-        /**
-         * By pack index: handles of the action, its time and the history of {@link #staticsOf},
-         * updated to each moment it is evaluated at.
-         */
-        private final List<List<FactHandle>> moving = new ArrayList<>(bases.length);
         private final List<FactHandle> inserted = new ArrayList<>();
 
         private Evaluator() {
-            for (int i = 0; i < bases.length; i++) {
-                statics.add(new ArrayList<>());
-                moving.add(new ArrayList<>());
-            }
         }
 
         /**
@@ -308,30 +301,24 @@ public final class RuleSet {
                 if (base == null) {
                     throw new IllegalArgumentException("pack '" + id + "' is not loaded");
                 }
-                KieSession session = sessions[base.index];
-                if (session == null) {
-                    session = base.borrow();
-                    sessions[base.index] = session;
+                Slot slot = slots[base.index];
+                if (slot == null) {
+                    slot = base.borrow();
+                    slots[base.index] = slot;
                 }
+                KieSession session = slot.session;
                 boolean clean = false;
                 try {
                     if (base.keepsFacts) {
-                        List<FactHandle> kept = statics.get(base.index);
-                        List<FactHandle> moved = moving.get(base.index);
                         if (staticsOf[base.index] != request) {
-                            deleteAll(session, kept);
-                            deleteAll(session, moved);
                             staticsOf[base.index] = null;
-                            insertStatics(session, request, kept);
+                            slot.hold(request, action, time, history);
                             staticsOf[base.index] = request;
-                            insertMoving(session, action, time, history, moved);
                         } else {
-                            session.update(moved.get(0), action);
-                            session.update(moved.get(1), time);
-                            session.update(moved.get(2), history);
+                            slot.move(action, time, history);
                         }
                         fire(session, findings);
-                        clean = clearMoving(session, inserted, base.parameters, kept, moved);
+                        clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
                         if (base.parameters != null) {
                             inserted.add(session.insert(base.parameters));
@@ -345,31 +332,13 @@ public final class RuleSet {
                     inserted.clear();
                     if (!clean) {
                         // A session that failed mid-evaluation, or kept state, is not trusted again.
-                        discard(base.index);
+                        slots[base.index] = null;
+                        staticsOf[base.index] = null;
+                        session.dispose();
                     }
                 }
             }
             return findings;
-        }
-
-        /** Inserts the facts that stay the same while one request is re-evaluated at other moments. */
-        private void insertStatics(KieSession session, DecisionRequest request, List<FactHandle> handles) {
-            handles.add(session.insert(request.collector()));
-            handles.add(session.insert(request.debtor()));
-            for (Account account : request.accounts()) {
-                handles.add(session.insert(account));
-            }
-            for (ThirdParty thirdParty : request.thirdParties()) {
-                handles.add(session.insert(thirdParty));
-            }
-        }
-
-        /** Inserts the facts of one moment, in this order: the action, its time and the history seen from then. */
-        private void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
-                List<FactHandle> handles) {
-            handles.add(session.insert(action));
-            handles.add(session.insert(time));
-            handles.add(session.insert(history));
         }
 
         /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
@@ -385,37 +354,41 @@ public final class RuleSet {
             }
         }
 
-        private void discard(int index) {
-            KieSession session = sessions[index];
-            sessions[index] = null;
-            staticsOf[index] = null;
-            statics.get(index).clear();
-            moving.get(index).clear();
-            if (session != null) {
-                session.dispose();
-            }
-        }
-
-        /** Returns the sessions to their packs' idle pools, holding nothing but their parameters. */
+        /**
+         * Returns the sessions to their packs' idle pools: empty, or (packs that keep facts) holding
+         * the parameters and the last request's facts, without findings.
+         */
         @Override
         public void close() {
-            for (int i = 0; i < sessions.length; i++) {
-                if (sessions[i] != null) {
-                    KieSession done = sessions[i];
-                    if (staticsOf[i] != null || !statics.get(i).isEmpty()) {
-                        deleteAll(done, statics.get(i));
-                        deleteAll(done, moving.get(i));
-                        staticsOf[i] = null;
-                        if (done.getFactCount() != (bases[i].keepsFacts ? 1 : 0)) {
-                            discard(i);
-                            continue;
-                        }
-                    }
-                    sessions[i] = null;
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != null) {
+                    Slot done = slots[i];
+                    slots[i] = null;
+                    staticsOf[i] = null;
                     bases[i].giveBack(done);
                 }
             }
         }
+    }
+
+    /** Inserts the facts that stay the same while one request is re-evaluated at other moments. */
+    private static void insertStatics(KieSession session, DecisionRequest request, List<FactHandle> handles) {
+        handles.add(session.insert(request.collector()));
+        handles.add(session.insert(request.debtor()));
+        for (Account account : request.accounts()) {
+            handles.add(session.insert(account));
+        }
+        for (ThirdParty thirdParty : request.thirdParties()) {
+            handles.add(session.insert(thirdParty));
+        }
+    }
+
+    /** Inserts the facts of one moment, in this order: the action, its time and the history seen from then. */
+    private static void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
+            List<FactHandle> handles) {
+        handles.add(session.insert(action));
+        handles.add(session.insert(time));
+        handles.add(session.insert(history));
     }
 
     private static void deleteAll(KieSession session, List<FactHandle> handles) {
@@ -426,13 +399,96 @@ public final class RuleSet {
     }
 
     /**
+     * A pooled session and, for a pack that {@link PackBase#keepsFacts keeps facts}, the handles of
+     * the request facts it holds between evaluations: {@link #statics} (collector, debtor, accounts,
+     * third parties, in that order) and {@link #moving} (action, time, history), both empty when it
+     * holds none. Such a session keeps the last request's facts in the pool too, so that the next
+     * request updates them in place (a request's facts are small records; the history is the
+     * request's own list). Confined to the thread that borrowed it.
+     */
+    private static final class Slot {
+        final KieSession session;
+        final List<FactHandle> statics = new ArrayList<>();
+        final List<FactHandle> moving = new ArrayList<>(3);
+        private int accounts;
+        private int thirdParties;
+
+        Slot(KieSession session) {
+            this.session = session;
+        }
+
+        /**
+         * Makes the session hold {@code request}'s facts at one moment: the held facts updated in
+         * place when they have the same shape (as many accounts and third parties, no object held
+         * under another handle), else deleted and the request's inserted.
+         */
+        void hold(DecisionRequest request, ProposedAction action, ActionTime time, ContactHistory history) {
+            if (!moving.isEmpty() && accounts == request.accounts().size()
+                    && thirdParties == request.thirdParties().size() && updatable(request, action, history)) {
+                session.update(statics.get(0), request.collector());
+                session.update(statics.get(1), request.debtor());
+                int k = 2;
+                for (Account account : request.accounts()) {
+                    session.update(statics.get(k++), account);
+                }
+                for (ThirdParty thirdParty : request.thirdParties()) {
+                    session.update(statics.get(k++), thirdParty);
+                }
+                move(action, time, history);
+                return;
+            }
+            deleteAll(session, statics);
+            deleteAll(session, moving);
+            accounts = -1;
+            insertStatics(session, request, statics);
+            insertMoving(session, action, time, history, moving);
+            accounts = request.accounts().size();
+            thirdParties = request.thirdParties().size();
+        }
+
+        /** Updates the action, its time and the history to another moment of the same request. */
+        void move(ProposedAction action, ActionTime time, ContactHistory history) {
+            session.update(moving.get(0), action);
+            session.update(moving.get(1), time);
+            session.update(moving.get(2), history);
+        }
+
+        /**
+         * Whether each of the request's facts is either held under the handle it would update or not
+         * held at all: identity-based fact stores must never see one object under two handles.
+         */
+        private boolean updatable(DecisionRequest request, ProposedAction action, ContactHistory history) {
+            int k = 0;
+            if (!heldAtMostBy(request.collector(), statics.get(k++)) || !heldAtMostBy(request.debtor(), statics.get(k++))) {
+                return false;
+            }
+            for (Account account : request.accounts()) {
+                if (!heldAtMostBy(account, statics.get(k++))) {
+                    return false;
+                }
+            }
+            for (ThirdParty thirdParty : request.thirdParties()) {
+                if (!heldAtMostBy(thirdParty, statics.get(k++))) {
+                    return false;
+                }
+            }
+            return heldAtMostBy(action, moving.get(0)) && heldAtMostBy(history, moving.get(2));
+        }
+
+        private boolean heldAtMostBy(Object fact, FactHandle handle) {
+            FactHandle held = session.getFactHandle(fact);
+            return held == null || held == handle;
+        }
+    }
+
+    /**
      * One pack's compiled rules, its parameter fact and its pool of idle sessions.
      *
      * <p>When every rule of the pack matches a moving fact ({@link #everyRuleMatchesAMovingFact}),
      * its sessions {@link #keepsFacts keep facts}: the parameter fact stays inserted for the life
-     * of the session, and a request's collector, debtor, accounts and third parties stay inserted
-     * while the same evaluator re-evaluates that request (a next-permitted search); the action,
-     * its time and the history are updated to each moment, and only the findings (and facts rules
+     * of the session, and a request's collector, debtor, accounts, third parties, action, its time
+     * and the history stay inserted, updated in place to each moment a next-permitted search
+     * evaluates and to the next request's facts ({@link Slot}); only the findings (and facts rules
      * inserted) are deleted after each evaluation.
      */
     private static final class PackBase {
@@ -440,8 +496,8 @@ public final class RuleSet {
         final KieBase kieBase;
         final Object parameters;
         final boolean keepsFacts;
-        /** Idle sessions with an empty working memory (but for the parameters), ready for the next evaluation. */
-        private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
+        /** Idle sessions, without findings, ready for the next evaluation. */
+        private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
 
         PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts) {
@@ -451,25 +507,25 @@ public final class RuleSet {
             this.keepsFacts = keepsFacts && parameters != null;
         }
 
-        KieSession borrow() {
-            KieSession session = idle.poll();
-            if (session == null) {
+        Slot borrow() {
+            Slot slot = idle.poll();
+            if (slot == null) {
                 KieSession fresh = kieBase.newKieSession();
                 if (keepsFacts) {
                     fresh.insert(parameters);
                 }
-                return fresh;
+                return new Slot(fresh);
             }
             idleCount.decrementAndGet();
-            return session;
+            return slot;
         }
 
-        void giveBack(KieSession session) {
+        void giveBack(Slot slot) {
             if (idleCount.incrementAndGet() <= MAX_IDLE) {
-                idle.offer(session);
+                idle.offer(slot);
             } else {
                 idleCount.decrementAndGet();
-                session.dispose();
+                slot.session.dispose();
             }
         }
     }

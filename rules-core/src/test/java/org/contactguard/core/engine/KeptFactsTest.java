@@ -99,8 +99,22 @@ class KeptFactsTest {
                     ProposedAction action = ProposedAction.builder().channel(Channel.CALL).at(NOON_IN_NEW_YORK)
                             .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1", "A2").automated(automated)
                             .build();
-                    requests.add(DecisionRequest.builder().id("R-" + requests.size()).action(action).debtor(debtor)
-                            .account(A1).account(A2).history(history).build());
+                    // The same account objects in either order, or one of them: sessions that hold the
+                    // previous request's facts update them in place only when no object would be held twice.
+                    DecisionRequest.Builder request = DecisionRequest.builder().id("R-" + requests.size()).action(action)
+                            .debtor(debtor).history(history);
+                    if (calls == 1) {
+                        request.account(A1);
+                        action = ProposedAction.builder().channel(Channel.CALL).at(NOON_IN_NEW_YORK)
+                                .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1").automated(automated)
+                                .build();
+                        request.action(action);
+                    } else if (calls == 2) {
+                        request.account(A2).account(A1);
+                    } else {
+                        request.account(A1).account(A2);
+                    }
+                    requests.add(request.build());
                 }
             }
         }
