@@ -400,18 +400,18 @@ public final class RuleSet {
 
     /**
      * A pooled session and, for a pack that {@link PackBase#keepsFacts keeps facts}, the handles of
-     * the request facts it holds between evaluations: {@link #statics} (collector, debtor, accounts,
-     * third parties, in that order) and {@link #moving} (action, time, history), both empty when it
-     * holds none. Such a session keeps the last request's facts in the pool too, so that the next
-     * request updates them in place (a request's facts are small records; the history is the
-     * request's own list). Confined to the thread that borrowed it.
+     * the request facts it holds between evaluations: {@link #statics} (collector, debtor, then the
+     * accounts, then the third parties) and {@link #moving} (action, time, history), both empty
+     * when it holds none. Such a session keeps the last request's facts in the pool too, so that
+     * the next request updates them in place (a request's facts are small records; the history is
+     * the request's own list). Confined to the thread that borrowed it.
      */
     private static final class Slot {
         final KieSession session;
         final List<FactHandle> statics = new ArrayList<>();
         final List<FactHandle> moving = new ArrayList<>(3);
+        /** How many of {@link #statics} after the collector and debtor are accounts; the rest are third parties. */
         private int accounts;
-        private int thirdParties;
 
         Slot(KieSession session) {
             this.session = session;
@@ -419,31 +419,48 @@ public final class RuleSet {
 
         /**
          * Makes the session hold {@code request}'s facts at one moment: the held facts updated in
-         * place when they have the same shape (as many accounts and third parties, no object held
-         * under another handle), else deleted and the request's inserted.
+         * place (accounts and third parties beyond the held ones inserted, held ones beyond the
+         * request's deleted) unless one of the request's objects is held under another handle,
+         * in which case all are deleted and the request's inserted.
          */
         void hold(DecisionRequest request, ProposedAction action, ActionTime time, ContactHistory history) {
-            if (!moving.isEmpty() && accounts == request.accounts().size()
-                    && thirdParties == request.thirdParties().size() && updatable(request, action, history)) {
-                session.update(statics.get(0), request.collector());
-                session.update(statics.get(1), request.debtor());
-                int k = 2;
-                for (Account account : request.accounts()) {
-                    session.update(statics.get(k++), account);
-                }
-                for (ThirdParty thirdParty : request.thirdParties()) {
-                    session.update(statics.get(k++), thirdParty);
-                }
+            if (!moving.isEmpty() && updatable(request, action, history)) {
+                List<FactHandle> held = new ArrayList<>(statics);
+                int heldAccounts = accounts;
+                statics.clear();
+                session.update(held.get(0), request.collector());
+                statics.add(held.get(0));
+                session.update(held.get(1), request.debtor());
+                statics.add(held.get(1));
+                replace(held, 2, heldAccounts, request.accounts());
+                replace(held, 2 + heldAccounts, held.size() - 2 - heldAccounts, request.thirdParties());
+                accounts = request.accounts().size();
                 move(action, time, history);
                 return;
             }
             deleteAll(session, statics);
             deleteAll(session, moving);
-            accounts = -1;
             insertStatics(session, request, statics);
             insertMoving(session, action, time, history, moving);
             accounts = request.accounts().size();
-            thirdParties = request.thirdParties().size();
+        }
+
+        /**
+         * Updates the {@code count} handles of {@code held} from {@code from} to {@code facts}, inserts
+         * the facts beyond them and deletes the handles beyond the facts; the handles kept or added
+         * join {@link #statics}.
+         */
+        private void replace(List<FactHandle> held, int from, int count, List<?> facts) {
+            for (int i = 0; i < Math.max(count, facts.size()); i++) {
+                if (i < count && i < facts.size()) {
+                    session.update(held.get(from + i), facts.get(i));
+                    statics.add(held.get(from + i));
+                } else if (i < facts.size()) {
+                    statics.add(session.insert(facts.get(i)));
+                } else {
+                    session.delete(held.get(from + i));
+                }
+            }
         }
 
         /** Updates the action, its time and the history to another moment of the same request. */
@@ -458,23 +475,24 @@ public final class RuleSet {
          * held at all: identity-based fact stores must never see one object under two handles.
          */
         private boolean updatable(DecisionRequest request, ProposedAction action, ContactHistory history) {
-            int k = 0;
-            if (!heldAtMostBy(request.collector(), statics.get(k++)) || !heldAtMostBy(request.debtor(), statics.get(k++))) {
+            if (!heldAtMostBy(request.collector(), statics.get(0)) || !heldAtMostBy(request.debtor(), statics.get(1))) {
                 return false;
             }
-            for (Account account : request.accounts()) {
-                if (!heldAtMostBy(account, statics.get(k++))) {
+            int parties = statics.size() - 2 - accounts;
+            for (int i = 0; i < request.accounts().size(); i++) {
+                if (!heldAtMostBy(request.accounts().get(i), i < accounts ? statics.get(2 + i) : null)) {
                     return false;
                 }
             }
-            for (ThirdParty thirdParty : request.thirdParties()) {
-                if (!heldAtMostBy(thirdParty, statics.get(k++))) {
+            for (int i = 0; i < request.thirdParties().size(); i++) {
+                if (!heldAtMostBy(request.thirdParties().get(i), i < parties ? statics.get(2 + accounts + i) : null)) {
                     return false;
                 }
             }
             return heldAtMostBy(action, moving.get(0)) && heldAtMostBy(history, moving.get(2));
         }
 
+        /** Whether {@code fact} is not in the session, or only under {@code handle} (null: not at all). */
         private boolean heldAtMostBy(Object fact, FactHandle handle) {
             FactHandle held = session.getFactHandle(fact);
             return held == null || held == handle;
