@@ -258,20 +258,28 @@ public final class ComplianceEngine {
     private record Assessment(List<Reason> reasons, List<Reason> advisories, Instant retryAt) {
     }
 
+    /** What an evaluation without findings gives: no reason, no advisory, nothing to wait for. */
+    private static final Assessment NOTHING_FOUND = new Assessment(List.of(), List.of(), null);
+
     private static Assessment assess(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
             ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
         Instant searchUntil = request.action().at().plus(lookahead);
         List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
+        if (findings.isEmpty()) {
+            return NOTHING_FOUND;
+        }
         for (Finding finding : findings) {
             if (rules.rule(finding.ruleId()) == null) {
                 throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
             }
         }
         // Sessions return findings in no particular order; sort so the same request always reads the same.
-        findings.sort(Comparator.comparing((Finding f) -> rules.rule(f.ruleId()).pack())
-                .thenComparing(Finding::ruleId)
-                .thenComparing(f -> f.invalidField() == null ? "" : f.invalidField())
-                .thenComparing(f -> f.detail() == null ? "" : f.detail()));
+        if (findings.size() > 1) {
+            findings.sort(Comparator.comparing((Finding f) -> rules.rule(f.ruleId()).pack())
+                    .thenComparing(Finding::ruleId)
+                    .thenComparing(f -> f.invalidField() == null ? "" : f.invalidField())
+                    .thenComparing(f -> f.detail() == null ? "" : f.detail()));
+        }
         Map<String, ReasonDraft> denials = new LinkedHashMap<>();
         Map<String, ReasonDraft> advisories = new LinkedHashMap<>();
         Instant retryAt = null;

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.InvalidInputException;
 
@@ -62,6 +63,18 @@ public final class PackSelection {
     private final Map<String, Set<String>> needsOverlay;
     private final Map<String, Set<String>> appliesTo;
     private final List<String> defaults;
+    /**
+     * Complete selections already made, by the packs named and the accounts' jurisdictions (all a
+     * selection depends on when nothing is missing): requests mostly repeat a few combinations.
+     * Bounded, so that requests with ever new jurisdictions cannot grow it without limit.
+     */
+    private final Map<SelectionKey, Selection> selections = new ConcurrentHashMap<>();
+
+    /** At most this many selections are remembered; others are computed each time. */
+    static final int MAX_REMEMBERED = 256;
+
+    private record SelectionKey(List<String> named, List<String> jurisdictions) {
+    }
 
     PackSelection(List<String> loadOrder, Map<String, Overlay> overlays, Map<String, Set<String>> needsOverlay) {
         this(loadOrder, overlays, needsOverlay, Map.of(), Set.of());
@@ -154,6 +167,23 @@ public final class PackSelection {
      * among them and whose jurisdictions hold an account's, in load order.
      */
     public Selection select(List<String> named, List<Account> accounts) {
+        String[] jurisdictions = new String[accounts.size()];
+        for (int i = 0; i < jurisdictions.length; i++) {
+            jurisdictions[i] = accounts.get(i).jurisdiction();
+        }
+        SelectionKey key = new SelectionKey(List.copyOf(named), List.of(jurisdictions));
+        Selection known = selections.get(key);
+        if (known != null) {
+            return known;
+        }
+        Selection selection = compute(named, accounts);
+        if (selection.missing().isEmpty() && selections.size() < MAX_REMEMBERED) {
+            selections.putIfAbsent(key, selection);
+        }
+        return selection;
+    }
+
+    private Selection compute(List<String> named, List<Account> accounts) {
         Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? defaultsFor(accounts) : named);
         for (String id : List.copyOf(chosen)) {
             Overlay overlay = overlays.get(id);

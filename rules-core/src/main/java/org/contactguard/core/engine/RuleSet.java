@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,14 @@ import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.rule.FactHandle;
@@ -36,6 +44,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * pool of idle sessions per pack, emptied by deleting the facts of the last evaluation rather than
  * reset: a reset drops every per-class fact store and node memory, and rebuilding them cost a
  * third of the allocation of a decision.
+ * A pack whose every rule matches the action, its time or the history keeps the request's facts
+ * in its pooled sessions and updates them in place to the next moment or request (see
+ * {@link PackBase}); other packs' sessions are emptied after each evaluation.
  */
 public final class RuleSet {
 
@@ -76,7 +87,7 @@ public final class RuleSet {
             if (kieBase == null) {
                 throw new IllegalArgumentException("pack '" + id + "' has no compiled rules");
             }
-            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id));
+            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase));
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
@@ -102,6 +113,57 @@ public final class RuleSet {
             }
         }
         return longest;
+    }
+
+    /**
+     * The facts that change from one evaluation of a request to the next (the action moved to
+     * another moment, its time, the history seen from then); the others (parameters, collector,
+     * debtor, accounts, third parties) stay the same while a next-permitted search re-evaluates.
+     */
+    private static final List<Class<?>> MOVING = List.of(ProposedAction.class, ActionTime.class, ContactHistory.class);
+
+    /**
+     * Whether every rule of {@code kieBase} matches, in a positive pattern of its top-level
+     * conditions (with no {@code @watch}), a fact of a {@link #MOVING} type read from working
+     * memory, and has none of the attributes that suppress firing ({@code no-loop},
+     * {@code lock-on-active}, activation groups, timers, agenda groups). Then every activation holds
+     * such a fact, so updating the moving facts to the next moment (a modification of every
+     * property) makes every rule that matches then fire again, exactly as in a fresh session, while
+     * the other facts stay inserted and the network's work on them stays done. A pack with any
+     * other rule (one that only reads parameters, say, or whose moving facts are only under
+     * {@code not}/{@code or}) is evaluated from an empty working memory every time.
+     */
+    static boolean everyRuleMatchesAMovingFact(KieBase kieBase) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!(rule instanceof RuleImpl impl)) {
+                    return false;
+                }
+                if (impl.isQuery()) {
+                    continue;
+                }
+                if (impl.isLockOnActive() || impl.isNoLoop() || impl.getActivationGroup() != null || impl.getTimer() != null
+                        || !impl.isMainAgendaGroup() || !matchesAMovingFact(impl.getLhs())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesAMovingFact(GroupElement lhs) {
+        if (lhs == null || !lhs.isAnd()) {
+            return false;
+        }
+        for (RuleConditionElement element : lhs.getChildren()) {
+            if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
+                    && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
+                    && pattern.getObjectType() instanceof ClassObjectType type
+                    && MOVING.contains(type.getClassType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,6 +203,14 @@ public final class RuleSet {
     /** The loaded pack with {@code id}, or null. */
     public PackInfo pack(String id) {
         return packs.get(id);
+    }
+
+    /**
+     * Whether the sessions of loaded pack {@code id} keep its parameters, and a request's collector,
+     * debtor, accounts and third parties between that request's evaluations (see {@link PackBase}).
+     */
+    boolean keepsFacts(String id) {
+        return basesById.get(id).keepsFacts;
     }
 
     /** Metadata of the rule with {@code id}, or null. */
@@ -201,7 +271,13 @@ public final class RuleSet {
     /** See {@link #evaluator()}. */
     public final class Evaluator implements AutoCloseable {
         /** Borrowed sessions by pack index; null until a request selects the pack. */
-        private final KieSession[] sessions = new KieSession[bases.length];
+        private final Slot[] slots = new Slot[bases.length];
+        /**
+         * By pack index, for packs whose sessions keep facts: the request whose facts the session
+         * holds since this evaluator last evaluated it, or null (a session from the pool may hold
+         * an earlier request's facts, which are updated or replaced before use).
+         */
+        private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
         private final List<FactHandle> inserted = new ArrayList<>();
 
         private Evaluator() {
@@ -225,20 +301,39 @@ public final class RuleSet {
                 if (base == null) {
                     throw new IllegalArgumentException("pack '" + id + "' is not loaded");
                 }
-                KieSession session = sessions[base.index];
-                if (session == null) {
-                    session = base.borrow();
-                    sessions[base.index] = session;
+                Slot slot = slots[base.index];
+                if (slot == null) {
+                    slot = base.borrow();
+                    slots[base.index] = slot;
                 }
+                KieSession session = slot.session;
                 boolean clean = false;
                 try {
-                    run(session, base.parameters, request, action, time, history, findings);
-                    clean = clear(session, inserted);
+                    if (base.keepsFacts) {
+                        if (staticsOf[base.index] != request) {
+                            staticsOf[base.index] = null;
+                            slot.hold(request, action, time, history);
+                            staticsOf[base.index] = request;
+                        } else {
+                            slot.move(action, time, history);
+                        }
+                        fire(session, findings);
+                        clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
+                    } else {
+                        if (base.parameters != null) {
+                            inserted.add(session.insert(base.parameters));
+                        }
+                        insertStatics(session, request, inserted);
+                        insertMoving(session, action, time, history, inserted);
+                        fire(session, findings);
+                        clean = clear(session, inserted);
+                    }
                 } finally {
                     inserted.clear();
                     if (!clean) {
                         // A session that failed mid-evaluation, or kept state, is not trusted again.
-                        sessions[base.index] = null;
+                        slots[base.index] = null;
+                        staticsOf[base.index] = null;
                         session.dispose();
                     }
                 }
@@ -246,23 +341,8 @@ public final class RuleSet {
             return findings;
         }
 
-        /** Inserts the request's facts into one pack's session, fires its rules and collects the findings. */
-        private void run(KieSession session, Object parameters, DecisionRequest request, ProposedAction action,
-                ActionTime time, ContactHistory history, List<Finding> findings) {
-            if (parameters != null) {
-                inserted.add(session.insert(parameters));
-            }
-            inserted.add(session.insert(request.collector()));
-            inserted.add(session.insert(action));
-            inserted.add(session.insert(request.debtor()));
-            for (Account account : request.accounts()) {
-                inserted.add(session.insert(account));
-            }
-            for (ThirdParty thirdParty : request.thirdParties()) {
-                inserted.add(session.insert(thirdParty));
-            }
-            inserted.add(session.insert(time));
-            inserted.add(session.insert(history));
+        /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
+        private void fire(KieSession session, List<Finding> findings) {
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
@@ -274,49 +354,196 @@ public final class RuleSet {
             }
         }
 
-        /** Returns the (empty) sessions to their packs' idle pools. */
+        /**
+         * Returns the sessions to their packs' idle pools: empty, or (packs that keep facts) holding
+         * the parameters and the last request's facts, without findings.
+         */
         @Override
         public void close() {
-            for (int i = 0; i < sessions.length; i++) {
-                if (sessions[i] != null) {
-                    KieSession done = sessions[i];
-                    sessions[i] = null;
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != null) {
+                    Slot done = slots[i];
+                    slots[i] = null;
+                    staticsOf[i] = null;
                     bases[i].giveBack(done);
                 }
             }
         }
     }
 
-    /** One pack's compiled rules, its parameter fact and its pool of idle sessions. */
+    /** Inserts the facts that stay the same while one request is re-evaluated at other moments. */
+    private static void insertStatics(KieSession session, DecisionRequest request, List<FactHandle> handles) {
+        handles.add(session.insert(request.collector()));
+        handles.add(session.insert(request.debtor()));
+        for (Account account : request.accounts()) {
+            handles.add(session.insert(account));
+        }
+        for (ThirdParty thirdParty : request.thirdParties()) {
+            handles.add(session.insert(thirdParty));
+        }
+    }
+
+    /** Inserts the facts of one moment, in this order: the action, its time and the history seen from then. */
+    private static void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
+            List<FactHandle> handles) {
+        handles.add(session.insert(action));
+        handles.add(session.insert(time));
+        handles.add(session.insert(history));
+    }
+
+    private static void deleteAll(KieSession session, List<FactHandle> handles) {
+        for (FactHandle handle : handles) {
+            session.delete(handle);
+        }
+        handles.clear();
+    }
+
+    /**
+     * A pooled session and, for a pack that {@link PackBase#keepsFacts keeps facts}, the handles of
+     * the request facts it holds between evaluations: {@link #statics} (collector, debtor, then the
+     * accounts, then the third parties) and {@link #moving} (action, time, history), both empty
+     * when it holds none. Such a session keeps the last request's facts in the pool too, so that
+     * the next request updates them in place (a request's facts are small records; the history is
+     * the request's own list). Confined to the thread that borrowed it.
+     */
+    private static final class Slot {
+        final KieSession session;
+        final List<FactHandle> statics = new ArrayList<>();
+        final List<FactHandle> moving = new ArrayList<>(3);
+        /** How many of {@link #statics} after the collector and debtor are accounts; the rest are third parties. */
+        private int accounts;
+
+        Slot(KieSession session) {
+            this.session = session;
+        }
+
+        /**
+         * Makes the session hold {@code request}'s facts at one moment: the held facts updated in
+         * place (accounts and third parties beyond the held ones inserted, held ones beyond the
+         * request's deleted) unless one of the request's objects is held under another handle,
+         * in which case all are deleted and the request's inserted.
+         */
+        void hold(DecisionRequest request, ProposedAction action, ActionTime time, ContactHistory history) {
+            if (!moving.isEmpty() && updatable(request, action, history)) {
+                List<FactHandle> held = new ArrayList<>(statics);
+                int heldAccounts = accounts;
+                statics.clear();
+                session.update(held.get(0), request.collector());
+                statics.add(held.get(0));
+                session.update(held.get(1), request.debtor());
+                statics.add(held.get(1));
+                replace(held, 2, heldAccounts, request.accounts());
+                replace(held, 2 + heldAccounts, held.size() - 2 - heldAccounts, request.thirdParties());
+                accounts = request.accounts().size();
+                move(action, time, history);
+                return;
+            }
+            deleteAll(session, statics);
+            deleteAll(session, moving);
+            insertStatics(session, request, statics);
+            insertMoving(session, action, time, history, moving);
+            accounts = request.accounts().size();
+        }
+
+        /**
+         * Updates the {@code count} handles of {@code held} from {@code from} to {@code facts}, inserts
+         * the facts beyond them and deletes the handles beyond the facts; the handles kept or added
+         * join {@link #statics}.
+         */
+        private void replace(List<FactHandle> held, int from, int count, List<?> facts) {
+            for (int i = 0; i < Math.max(count, facts.size()); i++) {
+                if (i < count && i < facts.size()) {
+                    session.update(held.get(from + i), facts.get(i));
+                    statics.add(held.get(from + i));
+                } else if (i < facts.size()) {
+                    statics.add(session.insert(facts.get(i)));
+                } else {
+                    session.delete(held.get(from + i));
+                }
+            }
+        }
+
+        /** Updates the action, its time and the history to another moment of the same request. */
+        void move(ProposedAction action, ActionTime time, ContactHistory history) {
+            session.update(moving.get(0), action);
+            session.update(moving.get(1), time);
+            session.update(moving.get(2), history);
+        }
+
+        /**
+         * Whether each of the request's facts is either held under the handle it would update or not
+         * held at all: identity-based fact stores must never see one object under two handles.
+         */
+        private boolean updatable(DecisionRequest request, ProposedAction action, ContactHistory history) {
+            if (!heldAtMostBy(request.collector(), statics.get(0)) || !heldAtMostBy(request.debtor(), statics.get(1))) {
+                return false;
+            }
+            int parties = statics.size() - 2 - accounts;
+            for (int i = 0; i < request.accounts().size(); i++) {
+                if (!heldAtMostBy(request.accounts().get(i), i < accounts ? statics.get(2 + i) : null)) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < request.thirdParties().size(); i++) {
+                if (!heldAtMostBy(request.thirdParties().get(i), i < parties ? statics.get(2 + accounts + i) : null)) {
+                    return false;
+                }
+            }
+            return heldAtMostBy(action, moving.get(0)) && heldAtMostBy(history, moving.get(2));
+        }
+
+        /** Whether {@code fact} is not in the session, or only under {@code handle} (null: not at all). */
+        private boolean heldAtMostBy(Object fact, FactHandle handle) {
+            FactHandle held = session.getFactHandle(fact);
+            return held == null || held == handle;
+        }
+    }
+
+    /**
+     * One pack's compiled rules, its parameter fact and its pool of idle sessions.
+     *
+     * <p>When every rule of the pack matches a moving fact ({@link #everyRuleMatchesAMovingFact}),
+     * its sessions {@link #keepsFacts keep facts}: the parameter fact stays inserted for the life
+     * of the session, and a request's collector, debtor, accounts, third parties, action, its time
+     * and the history stay inserted, updated in place to each moment a next-permitted search
+     * evaluates and to the next request's facts ({@link Slot}); only the findings (and facts rules
+     * inserted) are deleted after each evaluation.
+     */
     private static final class PackBase {
         final int index;
         final KieBase kieBase;
         final Object parameters;
-        /** Idle sessions with an empty working memory, ready for the next evaluation. */
-        private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
+        final boolean keepsFacts;
+        /** Idle sessions, without findings, ready for the next evaluation. */
+        private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
 
-        PackBase(int index, KieBase kieBase, Object parameters) {
+        PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts) {
             this.index = index;
             this.kieBase = kieBase;
             this.parameters = parameters;
+            this.keepsFacts = keepsFacts && parameters != null;
         }
 
-        KieSession borrow() {
-            KieSession session = idle.poll();
-            if (session == null) {
-                return kieBase.newKieSession();
+        Slot borrow() {
+            Slot slot = idle.poll();
+            if (slot == null) {
+                KieSession fresh = kieBase.newKieSession();
+                if (keepsFacts) {
+                    fresh.insert(parameters);
+                }
+                return new Slot(fresh);
             }
             idleCount.decrementAndGet();
-            return session;
+            return slot;
         }
 
-        void giveBack(KieSession session) {
+        void giveBack(Slot slot) {
             if (idleCount.incrementAndGet() <= MAX_IDLE) {
-                idle.offer(session);
+                idle.offer(slot);
             } else {
                 idleCount.decrementAndGet();
-                session.dispose();
+                slot.session.dispose();
             }
         }
     }
@@ -336,5 +563,29 @@ public final class RuleSet {
             }
         }
         return session.getFactCount() == 0;
+    }
+
+    /**
+     * Deletes the findings ({@code handles}) from a session that keeps facts, and any fact a rule
+     * inserted for its own use, leaving the parameters, {@code kept} (collector, debtor, accounts,
+     * third parties) and {@code moved} (action, time, history); true when nothing else is left.
+     */
+    private static boolean clearMoving(KieSession session, List<FactHandle> handles, Object parameters,
+            List<FactHandle> kept, List<FactHandle> moved) {
+        for (FactHandle handle : handles) {
+            session.delete(handle);
+        }
+        long expected = 1L + kept.size() + moved.size();
+        if (session.getFactCount() != expected) {
+            Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
+            kept.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            moved.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
+                if (!keep.containsKey(handle) && session.getObject(handle) != parameters) {
+                    session.delete(handle);
+                }
+            }
+        }
+        return session.getFactCount() == expected;
     }
 }

@@ -1,8 +1,11 @@
 package org.contactguard.core.rules;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +43,75 @@ public final class CalendarDays {
         return date >= today - (days - 1L) && date <= today;
     }
 
+    /**
+     * {@link #inWindow}{@code (moment, now, zone, days)} for many moments: the window's dates are
+     * computed once, and the zone's offset is reused until its next transition (histories are
+     * mostly read oldest first), so that a moment costs a few comparisons instead of a lookup in
+     * the zone's rules (which boxes the year and searches a map on every call).
+     * One window per loop; not for sharing between threads.
+     */
+    static DateWindow window(Instant now, ZoneId zone, int days) {
+        return new DateWindow(now, zone, days);
+    }
+
+    /** See {@link #window}. */
+    static final class DateWindow {
+        private final Instant now;
+        private final ZoneRules rules;
+        private final int days;
+        private final long first;
+        private final long last;
+        /** Epoch seconds [from, until) in which {@link #offset} holds; empty at first. */
+        private long from = Long.MAX_VALUE;
+        private long until = Long.MIN_VALUE;
+        private int offset;
+
+        private DateWindow(Instant now, ZoneId zone, int days) {
+            this.now = now;
+            this.rules = zone.getRules();
+            this.days = days;
+            this.last = epochDay(now);
+            this.first = last - (days - 1L);
+        }
+
+        /** {@link CalendarDays#inWindow}{@code (moment, now, zone, days)}. */
+        boolean contains(Instant moment) {
+            if (days <= 0 || !moment.isBefore(now)) {
+                return false;
+            }
+            long date = epochDay(moment);
+            return date >= first && date <= last;
+        }
+
+        /** {@link CalendarDays#localEpochDay}{@code (instant, zone)}. */
+        long epochDay(Instant instant) {
+            long second = instant.getEpochSecond();
+            if (second < from || second >= until) {
+                // getOffset reads only the epoch second; it holds until the first transition after it.
+                offset = rules.getOffset(instant).getTotalSeconds();
+                ZoneOffsetTransition next = rules.nextTransition(instant);
+                from = second;
+                until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+            }
+            return Math.floorDiv(second + offset, SECONDS_PER_DAY);
+        }
+    }
+
     /** {@code instant.atZone(zone).toLocalDate().toEpochDay()}. */
     static long localEpochDay(Instant instant, ZoneId zone) {
         ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(instant);
         return Math.floorDiv(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
+    }
+
+    /**
+     * {@code instant.atZone(zone).toLocalTime()}, computed the same way (the zone's offset at that
+     * instant, then the second of the local day) without the ZonedDateTime, LocalDateTime and
+     * LocalDate in between.
+     */
+    static LocalTime localTime(Instant instant, ZoneId zone) {
+        ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(instant);
+        long secondOfDay = Math.floorMod(instant.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY);
+        return LocalTime.ofNanoOfDay(secondOfDay * 1_000_000_000L + instant.getNano());
     }
 
     /** The start (local midnight) of the date {@code days} after {@code moment}'s date: when it leaves the window. */

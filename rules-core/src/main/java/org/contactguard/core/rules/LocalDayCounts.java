@@ -59,9 +59,10 @@ public final class LocalDayCounts {
             return 0;
         }
         int n = 0;
+        // One date window ending today: the same local day, before now, without a LocalDate per attempt.
+        CalendarDays.DateWindow today = CalendarDays.window(history.now(), zone, 1);
         for (ContactAttempt attempt : history.attempts()) {
-            // One date window ending today: the same local day, before now, without a LocalDate per attempt.
-            if (CalendarDays.inWindow(attempt.at(), history.now(), zone, 1) && attempt.channel() == Channel.CALL
+            if (today.contains(attempt.at()) && attempt.channel() == Channel.CALL
                     && attempt.initiatedBy() == Initiator.COLLECTOR && attempt.contactPoint() != null
                     && contactPointId.equals(attempt.contactPoint().id()) && unanswered(attempt)) {
                 n++;
@@ -76,8 +77,9 @@ public final class LocalDayCounts {
      */
     public static int conversationsToday(ContactHistory history, ZoneId zone) {
         int n = 0;
+        CalendarDays.DateWindow today = CalendarDays.window(history.now(), zone, 1);
         for (ContactAttempt attempt : history.attempts()) {
-            if (CalendarDays.inWindow(attempt.at(), history.now(), zone, 1) && attempt.channel() == Channel.CALL
+            if (today.contains(attempt.at()) && attempt.channel() == Channel.CALL
                     && attempt.initiatedBy() == Initiator.COLLECTOR && attempt.recipient() == Recipient.DEBTOR
                     && (attempt.outcome() == null || attempt.outcome() == Outcome.CONNECTED)) {
                 n++;

@@ -29,7 +29,7 @@ public final class LocalHours {
 
     /** True when {@code moment}, read in {@code zone}, lies in {@code window}. */
     public static boolean within(Instant moment, ZoneId zone, LocalTimeWindow window) {
-        return window.contains(moment.atZone(zone).toLocalTime());
+        return window.contains(CalendarDays.localTime(moment, zone));
     }
 
     /** True when {@code moment} lies in {@code window} in every zone of {@code zones} (and zones is not empty). */

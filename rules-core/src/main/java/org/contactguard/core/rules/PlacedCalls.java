@@ -2,7 +2,6 @@ package org.contactguard.core.rules;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,12 +160,13 @@ public final class PlacedCalls {
     public List<DebtCalls> perDebt(int days) {
         Map<String, List<String>> debts = debtsOfAction();
         List<DebtCalls> result = new ArrayList<>();
+        CalendarDays.DateWindow window = CalendarDays.window(action.at(), zone, days);
         for (Map.Entry<String, List<String>> debt : debts.entrySet()) {
             List<Instant> counted = new ArrayList<>();
             for (ContactAttempt attempt : history) {
                 if (isPlacedCall(attempt) && attempt.connectedToNumber() && samePerson(attempt)
                         && aboutDebt(attempt, debt.getKey())
-                        && CalendarDays.inWindow(attempt.at(), action.at(), zone, days)
+                        && window.contains(attempt.at())
                         && !underCallbackConsent(attempt.at(), days)) {
                     counted.add(attempt.at());
                 }
@@ -208,11 +208,11 @@ public final class PlacedCalls {
         if (action.contactPoint() == null) {
             return 0;
         }
-        LocalDate today = action.at().atZone(zone).toLocalDate();
+        // Earlier on the same local date: a one-date window ending with the call's date.
+        CalendarDays.DateWindow today = CalendarDays.window(action.at(), zone, 1);
         int n = 1;
         for (ContactAttempt attempt : history) {
-            if (isPlacedCall(attempt) && attempt.at().isBefore(action.at()) && sameNumber(attempt)
-                    && attempt.at().atZone(zone).toLocalDate().equals(today)) {
+            if (isPlacedCall(attempt) && sameNumber(attempt) && today.contains(attempt.at())) {
                 n++;
             }
         }

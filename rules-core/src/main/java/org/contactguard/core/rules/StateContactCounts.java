@@ -73,11 +73,12 @@ public final class StateContactCounts {
             String accountId, boolean personal, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
+        CalendarDays.DateWindow window = CalendarDays.window(action.at(), zone, days);
         for (ContactAttempt a : history.attempts()) {
             if ((a.channel() == Channel.CALL || a.channel() == Channel.SMS) && collectorStarted(a, history)
                     && a.recipient() == Recipient.DEBTOR && a.isAbout(accountId)
                     && a.contactPoint() != null && personalNumber(a.contactPoint()) == personal
-                    && initiatedCommunication(a) && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
+                    && initiatedCommunication(a) && window.contains(a.at())) {
                 counted.add(a.at());
             }
         }
@@ -93,12 +94,13 @@ public final class StateContactCounts {
             String accountId, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
+        CalendarDays.DateWindow window = CalendarDays.window(action.at(), zone, days);
         for (ContactAttempt a : history.attempts()) {
             if (a.channel() == Channel.VISIT && collectorStarted(a, history) && a.isAbout(accountId)
                     && (a.outcome() == Outcome.MET || a.outcome() == null
                             || (a.visit() != null && a.visit().personContacted()))
                     && a.purpose() != Purpose.REPOSSESSION
-                    && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
+                    && window.contains(a.at())) {
                 counted.add(a.at());
             }
         }
@@ -145,13 +147,14 @@ public final class StateContactCounts {
             boolean atWorkOnly, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
+        CalendarDays.DateWindow window = CalendarDays.window(action.at(), zone, days);
         for (ContactAttempt a : history.attempts()) {
             if (a.channel() != Channel.LETTER && collectorStarted(a, history)
                     && (a.recipient() == Recipient.DEBTOR || a.recipient() == Recipient.SPOUSE)
                     && (ConsumerContacts.reachedPerson(a.outcome()) || a.messageLeft())
                     && (!atWorkOnly || a.place() == Place.WORK
                             || (a.contactPoint() != null && a.contactPoint().kind() == ContactPointKind.WORK_PHONE))
-                    && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
+                    && window.contains(a.at())) {
                 counted.add(a.at());
             }
         }
@@ -167,9 +170,10 @@ public final class StateContactCounts {
             String accountId, int days) {
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         List<Instant> counted = new ArrayList<>();
+        CalendarDays.DateWindow window = CalendarDays.window(action.at(), zone, days);
         for (ContactAttempt a : history.attempts()) {
             if (a.channel() != Channel.LETTER && collectorStarted(a, history) && a.recipient() == Recipient.DEBTOR
-                    && a.isAbout(accountId) && CalendarDays.inWindow(a.at(), action.at(), zone, days)) {
+                    && a.isAbout(accountId) && window.contains(a.at())) {
                 counted.add(a.at());
             }
         }

@@ -73,6 +73,58 @@ class CalendarDaysTest {
                 assertEquals(expected, CalendarDays.inWindow(moment, now, zone, days),
                         () -> moment + " " + now + " " + zone + " " + days);
                 assertEquals(date.toEpochDay(), CalendarDays.localEpochDay(moment, zone));
+                Instant withNanos = moment.plusNanos(Math.floorMod(seed >>> 7, 1_000_000_000L));
+                assertEquals(withNanos.atZone(zone).toLocalTime(), CalendarDays.localTime(withNanos, zone),
+                        () -> withNanos + " " + zone);
+            }
+        }
+    }
+
+    @Test
+    void dateWindowAgreesWithInWindowForMomentsInAnyOrder() {
+        // One window tests many moments, reusing the zone's offset until its next transition: it
+        // must agree with inWindow whether the moments come oldest first, newest first or shuffled.
+        List<ZoneId> zones = List.of(NEW_YORK, ZoneOffset.UTC, ZoneOffset.ofHoursMinutes(5, 45),
+                ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Pacific/Apia"), ZoneId.of("Europe/London"));
+        long seed = 42;
+        for (ZoneId zone : zones) {
+            for (int w = 0; w < 40; w++) {
+                seed = seed * 6364136223846793005L + 1442695040888963407L;
+                Instant now = Instant.ofEpochSecond(Math.floorMod(seed >>> 1, 4_000_000_000L) - 1_000_000_000L);
+                int days = (int) Math.floorMod(seed >>> 40, 35L) - 1;
+                List<Instant> moments = new java.util.ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    seed = seed * 6364136223846793005L + 1442695040888963407L;
+                    moments.add(now.minusSeconds(Math.floorMod(seed >>> 8, 400L * 86_400) - 2 * 86_400)
+                            .plusNanos(Math.floorMod(seed >>> 3, 1_000_000_000L)));
+                }
+                // Transition instants themselves and a second either side.
+                Instant probe = now.minus(java.time.Duration.ofDays(400));
+                for (int t = 0; t < 4; t++) {
+                    java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(probe);
+                    if (next == null) {
+                        break;
+                    }
+                    moments.add(next.getInstant().minusSeconds(1));
+                    moments.add(next.getInstant());
+                    moments.add(next.getInstant().plusSeconds(1));
+                    probe = next.getInstant();
+                }
+                for (int order = 0; order < 3; order++) {
+                    List<Instant> ordered = new java.util.ArrayList<>(moments);
+                    if (order == 0) {
+                        ordered.sort(null);
+                    } else if (order == 1) {
+                        ordered.sort(java.util.Comparator.reverseOrder());
+                    }
+                    CalendarDays.DateWindow window = CalendarDays.window(now, zone, days);
+                    for (Instant moment : ordered) {
+                        assertEquals(CalendarDays.inWindow(moment, now, zone, days), window.contains(moment),
+                                () -> moment + " " + now + " " + zone + " " + days);
+                        assertEquals(CalendarDays.localEpochDay(moment, zone), window.epochDay(moment),
+                                () -> moment + " " + zone);
+                    }
+                }
             }
         }
     }

@@ -4,11 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
+
+    @Test
+    void everySimpleCharacterIsItsOwnNfkcFormOrItsListedOne() {
+        int simple = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            int compatible = TextNormalizer.simpleCompatible((char) c);
+            if (compatible >= 0) {
+                simple++;
+                assertEquals(Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKC),
+                        String.valueOf((char) compatible), "U+" + Integer.toHexString(c));
+                assertEquals(TextNormalizer.normalizeFully(String.valueOf((char) c)),
+                        TextNormalizer.normalizeSimple(String.valueOf((char) c)), "U+" + Integer.toHexString(c));
+            }
+        }
+        assertTrue(simple > 20_000, "CJK unified ideographs alone are 20,992");
+    }
+
+    @Test
+    void theSimplePathGivesUpOnAnyOtherCharacter() {
+        for (String other : new String[] {"e\u0301", "caf\u00E9", "\u2026", "\uFF61", "\u3036", "\uF900", "\uAC00",
+                "\uD83D\uDE00", "\u212B"}) {
+            assertEquals(null, TextNormalizer.normalizeSimple(other), other);
+            assertEquals(TextNormalizer.normalizeFully(other), TextNormalizer.normalize(other), other);
+        }
+    }
 
     @Test
     void fullWidthBecomesHalfWidthAndLowerCase() {
