@@ -49,6 +49,8 @@ public final class PackModelGenerator {
         System.setProperty(PropertySpecificOption.PROPERTY_NAME, PropertySpecificOption.ALLOWED.name());
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<String> failures = new ArrayList<>();
+        List<String> generated = new ArrayList<>();
+        long started = System.nanoTime();
         for (String id : PackReader.catalogPacks(loader)) {
             List<RuleProblem> problems = new ArrayList<>();
             PackFiles pack = PackReader.fromClasspath(loader, id, problems);
@@ -56,14 +58,14 @@ public final class PackModelGenerator {
                 problems.forEach(problem -> failures.add(problem.toString()));
                 continue;
             }
-            long started = System.nanoTime();
             List<String> errors = generate(pack, classes);
             if (errors.isEmpty()) {
-                System.out.printf("pack %s: executable model generated in %d ms%n", id,
-                        (System.nanoTime() - started) / 1_000_000);
+                generated.add(id);
             }
             failures.addAll(errors);
         }
+        System.out.printf("Pre-built the executable models of %d packs %s in %d ms%n", generated.size(), generated,
+                (System.nanoTime() - started) / 1_000_000);
         if (!failures.isEmpty()) {
             failures.forEach(System.err::println);
             System.exit(1);
