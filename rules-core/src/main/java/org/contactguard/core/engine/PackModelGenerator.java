@@ -1,14 +1,12 @@
 package org.contactguard.core.engine;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -77,7 +75,6 @@ public final class PackModelGenerator {
         KieServices services = KieServices.get();
         KieFileSystem files = services.newKieFileSystem();
         files.generateAndWritePomXML(services.newReleaseId("org.contactguard.prebuilt", pack.id(), "0"));
-        String packageFolder = null;
         for (PackFiles.DrlFile drl : pack.drls()) {
             String path = drl.path().replace('\\', '/');
             // In the folder of its package, as a kjar expects (otherwise Drools warns for every file).
@@ -104,13 +101,12 @@ public final class PackModelGenerator {
             byte[] bytes = module.getBytes(name);
             write(classes.resolve(name), bytes);
             String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-            if (isModel(className, name)) {
+            if (isModel(name)) {
                 if (modelClass != null) {
                     errors.add(pack.id() + ": more than one model class (" + modelClass + ", " + className
                             + "); a pack has one package");
                 }
                 modelClass = className;
-                packageFolder = name.substring(0, name.lastIndexOf('/'));
             }
         }
         if (modelClass == null) {
@@ -119,28 +115,22 @@ public final class PackModelGenerator {
         if (!errors.isEmpty()) {
             return errors;
         }
-        Properties model = new Properties();
-        model.setProperty(PrebuiltModels.MODEL_KEY, modelClass);
-        model.setProperty(PrebuiltModels.DIGEST_KEY, PrebuiltModels.drlDigest(pack));
-        StringWriter text = new StringWriter();
-        try {
-            model.store(text, "Executable model of pack " + pack.id() + " (" + packageFolder
-                    + "), generated at build time; used only while the DRL digest matches");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // Properties.store writes the date first; drop it so the same rules always give the same file.
-        String stable = text.toString().lines().filter(line -> !line.matches("#\\w{3} \\w{3} .*"))
-                .reduce("", (all, line) -> all + line + "\n");
+        // Written by hand rather than by Properties.store, which adds the date: the same rules
+        // always give the same file. Class names and hex digests need no escaping.
+        String text = "# Executable model of pack " + pack.id() + " (package "
+                + modelClass.substring(0, modelClass.lastIndexOf('.'))
+                + "), generated at build time; used only while the DRL digest matches\n"
+                + PrebuiltModels.MODEL_KEY + "=" + modelClass + "\n"
+                + PrebuiltModels.DIGEST_KEY + "=" + PrebuiltModels.drlDigest(pack) + "\n";
         write(classes.resolve("rules/" + pack.id() + "/" + PrebuiltModels.MODEL_FILE),
-                stable.getBytes(StandardCharsets.ISO_8859_1));
+                text.getBytes(StandardCharsets.ISO_8859_1));
         return List.of();
     }
 
     /** The generated {@code Rules<hash>} class of the pack's package (not its RuleMethods parts). */
-    private static boolean isModel(String className, String path) {
+    private static boolean isModel(String path) {
         String simple = path.substring(path.lastIndexOf('/') + 1, path.length() - ".class".length());
-        return simple.matches("Rules[0-9A-F]+") && !className.contains("$");
+        return simple.matches("Rules[0-9A-F]+");
     }
 
     private static void write(Path file, byte[] bytes) {

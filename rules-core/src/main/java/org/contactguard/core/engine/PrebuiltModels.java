@@ -2,7 +2,6 @@ package org.contactguard.core.engine;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,8 +40,8 @@ final class PrebuiltModels {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (PackFiles.DrlFile drl : pack.drls()) {
                 String path = drl.path().replace('\\', '/');
-                update(sha, path.substring(path.lastIndexOf('/') + 1));
-                update(sha, drl.text());
+                RuleSetCompiler.update(sha, path.substring(path.lastIndexOf('/') + 1));
+                RuleSetCompiler.update(sha, drl.text());
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -94,12 +93,5 @@ final class PrebuiltModels {
             return null;
         }
         return properties;
-    }
-
-    private static void update(MessageDigest sha, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) ':');
-        sha.update(bytes);
     }
 }

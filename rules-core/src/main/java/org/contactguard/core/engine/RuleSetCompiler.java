@@ -621,7 +621,8 @@ final class RuleSetCompiler {
         }
     }
 
-    private static void update(MessageDigest sha, String text) {
+    /** Adds {@code text} to {@code sha}, length-prefixed so that no two sequences of texts collide. */
+    static void update(MessageDigest sha, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
         sha.update((byte) ':');
