@@ -127,6 +127,13 @@ public final class ComplianceEngine {
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
             }
+            if (packs.isEmpty()) {
+                // Every loaded pack is pack.default = false and the request names none: no rule would
+                // be evaluated, and an ALLOW from no rules is an accident, not a decision.
+                return Decision.denied(id, Reason.engineError("no pack decides this request: it names no"
+                        + " packs and none of the loaded packs " + rules.packIds() + " is a default"
+                        + " (pack.default = false); name the packs in \"packs\" or load a default pack"), version);
+            }
             if (!selection.missing().isEmpty()) {
                 // A base pack alone would decide an account its overlay may govern more strictly:
                 // a configuration gap, so deny rather than risk allowing what the overlay forbids.
