@@ -58,11 +58,24 @@ public final class ComplianceEngine {
     private final RuleSources sources;
     private final Duration lookahead;
     private final AtomicReference<RuleSet> current;
+    /** The keys each parameter file held at the last successful load; guarded by {@code this}. */
+    private Map<Path, Set<String>> parameterKeys;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSet rules) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSetLoader.Loaded loaded) {
         this.sources = sources;
         this.lookahead = lookahead;
-        this.current = new AtomicReference<>(rules);
+        this.current = new AtomicReference<>(loaded.rules());
+        this.parameterKeys = loaded.parameterKeys();
+    }
+
+    /** How {@link #reload(ReloadOption...)} may differ from a plain reload. */
+    public enum ReloadOption {
+        /**
+         * Accept a parameter file that no longer sets a parameter it set before (or is empty): the
+         * packs' own values apply again. Without it such a reload is refused, since a file caught
+         * half-written would otherwise put looser defaults in force unnoticed.
+         */
+        ACCEPT_REMOVED_PARAMETERS
     }
 
     /** Starts configuring an engine. */
@@ -172,14 +185,20 @@ public final class ComplianceEngine {
     /**
      * Reads the rule sources again and, if they load, swaps them in atomically: decisions already
      * under way finish on the rules they started with. If they do not load, the current rules keep
-     * serving and the problems are thrown.
+     * serving and the problems are thrown. A parameter file that lost a key it set at the previous
+     * load (or went empty) is such a problem unless {@link ReloadOption#ACCEPT_REMOVED_PARAMETERS} is
+     * given.
      *
+     * @param options how this reload may differ from a plain one
      * @return the newly loaded rules
      * @throws RuleLoadException every problem, each with file and line; nothing was swapped
      */
-    public synchronized RuleSet reload() {
+    public synchronized RuleSet reload(ReloadOption... options) {
+        boolean acceptRemoved = List.of(options).contains(ReloadOption.ACCEPT_REMOVED_PARAMETERS);
         try {
-            RuleSet fresh = RuleSetLoader.load(sources);
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, acceptRemoved ? Map.of() : parameterKeys);
+            RuleSet fresh = loaded.rules();
+            parameterKeys = loaded.parameterKeys();
             RuleSet previous = current.getAndSet(fresh);
             LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
             return fresh;
@@ -438,8 +457,7 @@ public final class ComplianceEngine {
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
-            RuleSet rules = RuleSetLoader.load(sources);
-            return new ComplianceEngine(sources, lookahead, rules);
+            return new ComplianceEngine(sources, lookahead, RuleSetLoader.load(sources, Map.of()));
         }
     }
 }
