@@ -21,6 +21,7 @@ import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.engine.RuleSet;
 import org.contactguard.core.engine.RuleSetLoader;
 import org.contactguard.core.engine.RuleSources;
+import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
 import org.contactguard.core.rules.ContactHistory;
@@ -136,7 +137,7 @@ public final class ComplianceEngine {
             PackSelection.Selection selection = selectPacks(rules, request);
             List<String> packs = selection.packs();
             version = rules.version(packs);
-            Optional<InvalidInputException> problem = request.firstProblem();
+            Optional<InvalidInputException> problem = unsupportedMoment(request).or(request::firstProblem);
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
             }
@@ -170,6 +171,36 @@ public final class ComplianceEngine {
             return Decision.denied(id, Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     version);
         }
+    }
+
+    /** The first moment the engine decides: years before it are a caller's bug, not a debt's past. */
+    static final Instant FIRST_SUPPORTED = Instant.parse("1900-01-01T00:00:00Z");
+    /** The end of the last year the engine decides (year 9999: what ISO-8601 and SQL timestamps hold). */
+    static final Instant END_OF_SUPPORTED = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * A moment outside years 1900-9999 in the action or the history: local-time arithmetic in a zone
+     * overflows near {@code Instant.MIN/MAX}, and a caller who sends one has a bug worth naming.
+     */
+    private static Optional<InvalidInputException> unsupportedMoment(DecisionRequest request) {
+        if (!supported(request.action().at())) {
+            return Optional.of(outOfRange("action.at", request.action().at()));
+        }
+        List<ContactAttempt> history = request.history();
+        for (int i = 0; i < history.size(); i++) {
+            if (!supported(history.get(i).at())) {
+                return Optional.of(outOfRange("history[" + i + "].at", history.get(i).at()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean supported(Instant at) {
+        return !at.isBefore(FIRST_SUPPORTED) && at.isBefore(END_OF_SUPPORTED);
+    }
+
+    private static InvalidInputException outOfRange(String field, Instant at) {
+        return new InvalidInputException(field, at + " is outside the years 1900-9999 that the engine decides");
     }
 
     /** Returns the session; the decisions are made, so a failure here is logged, not thrown. */
