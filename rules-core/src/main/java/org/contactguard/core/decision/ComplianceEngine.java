@@ -294,7 +294,9 @@ public final class ComplianceEngine {
             }
             Map<String, ReasonDraft> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
             ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(), rule.message()));
-            if (finding.detail() != null) {
+            if (MessageTemplates.isTemplate(rule.message())) {
+                draft.add(finding, rules.pack(rule.pack()).parameters());
+            } else if (finding.detail() != null) {
                 draft.details.add(finding.detail());
             }
             if (rule.effect() == Effect.DENY) {
@@ -324,7 +326,30 @@ public final class ComplianceEngine {
             this.message = message;
         }
 
+        /**
+         * For a templated message: each finding's filled-in message with its arguments, in text order
+         * (sessions return findings in no particular order), and the evidence of all.
+         */
+        private java.util.TreeMap<String, Map<String, String>> filled;
+        private final java.util.TreeSet<Instant> evidence = new java.util.TreeSet<>();
+
+        /** Adds a finding of a rule whose message is a template: its own filled-in message, its evidence. */
+        void add(Finding finding, Map<String, Object> parameters) {
+            Map<String, String> values = MessageTemplates.arguments(message, finding.arguments(), parameters);
+            String text = MessageTemplates.fill(message, values);
+            if (filled == null) {
+                filled = new java.util.TreeMap<>();
+            }
+            filled.putIfAbsent(finding.detail() == null ? text : text + ": " + finding.detail(), values);
+            evidence.addAll(finding.evidence());
+        }
+
         Reason toReason() {
+            if (filled != null) {
+                // The arguments are those of the first message: a reason names one set of values.
+                return new Reason(ruleId, rule.pack(), rule.citation(), rule.authority(),
+                        String.join("; ", filled.keySet()), message, filled.firstEntry().getValue(), List.copyOf(evidence));
+            }
             String text = details.isEmpty() ? message : message + ": " + String.join("; ", details);
             return new Reason(ruleId, rule.pack(), rule.citation(), rule.authority(), text);
         }
