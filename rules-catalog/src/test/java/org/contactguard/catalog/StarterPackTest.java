@@ -130,6 +130,23 @@ class StarterPackTest {
         }
 
         @Test
+        void anEngineAskedForChineseWritesTheReasonInChineseWithTheSameValues() {
+            ComplianceEngine chinese = ComplianceEngine.builder().pack("starter").locale("zh-CN").build();
+            List<ContactAttempt> sevenCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 7, 20, Outcome.CONNECTED);
+            assertThatDecision(chinese, callRequest(NOON, sevenCalls))
+                    .isDeniedBy("STARTER-FREQ-01")
+                    .hasMessageContaining("STARTER-FREQ-01", "账户 A1 在滚动的 7 days 内已有 7 次外呼接通，上限为 7");
+        }
+
+        @Test
+        void anEngineAskedForALanguageNoPackHasWritesEachRulesOwnMessage() {
+            ComplianceEngine french = ComplianceEngine.builder().pack("starter").locale("fr-FR").build();
+            List<ContactAttempt> sevenCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 7, 20, Outcome.CONNECTED);
+            assertThatDecision(french, callRequest(NOON, sevenCalls))
+                    .hasMessageContaining("STARTER-FREQ-01", "Account A1 already has 7 placed calls");
+        }
+
+        @Test
         void fourCallsUnderATunedCapOfFiveAreAllowed() {
             ComplianceEngine tuned = ComplianceEngine.builder().pack("starter").parameter("starter", "callCap", "5").build();
             List<ContactAttempt> fourCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 4, 20, Outcome.CONNECTED);

@@ -57,9 +57,12 @@ public final class ComplianceEngine {
 
     private final RuleSources sources;
     private final Duration lookahead;
+    /** The language reasons are written in (a tag such as zh-CN), or null for each rule's own {@code @message}. */
+    private final String locale;
     private final AtomicReference<RuleSet> current;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSet rules) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSet rules) {
+        this.locale = locale;
         this.sources = sources;
         this.lookahead = lookahead;
         this.current = new AtomicReference<>(rules);
@@ -135,7 +138,7 @@ public final class ComplianceEngine {
             }
             Instant at = request.action().at();
             ContactHistory history = ContactHistory.of(at, request.history());
-            Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules));
+            Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules), locale);
             if (first.reasons().isEmpty()) {
                 return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
             }
@@ -245,7 +248,8 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
+            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon,
+                    locale);
             if (assessment.reasons().isEmpty()) {
                 return candidate;
             }
@@ -262,7 +266,7 @@ public final class ComplianceEngine {
     private static final Assessment NOTHING_FOUND = new Assessment(List.of(), List.of(), null);
 
     private static Assessment assess(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
-            ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
+            ContactHistory history, List<String> packs, Instant at, Duration lookahead, String locale) {
         Instant searchUntil = request.action().at().plus(lookahead);
         List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
         if (findings.isEmpty()) {
@@ -293,8 +297,9 @@ public final class ComplianceEngine {
                 continue;
             }
             Map<String, ReasonDraft> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
-            ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(), rule.message()));
-            if (MessageTemplates.isTemplate(rule.message())) {
+            ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(),
+                    rule.message(locale)));
+            if (MessageTemplates.isTemplate(draft.message)) {
                 draft.add(finding, rules.pack(rule.pack()).parameters());
             } else if (finding.detail() != null) {
                 draft.details.add(finding.detail());
@@ -366,6 +371,7 @@ public final class ComplianceEngine {
         private final List<Path> parameterFiles = new ArrayList<>();
         private final List<ParameterOverride> overrides = new ArrayList<>();
         private Duration lookahead;
+        private String locale;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
         private boolean prebuiltModels = true;
 
@@ -420,6 +426,16 @@ public final class ComplianceEngine {
         }
 
         /**
+         * Writes reasons in the language {@code tag} names ({@code "zh-CN"}, {@code "en"}), where a
+         * pack has messages in it ({@code pack.locales} and {@code messages_<tag>.properties});
+         * otherwise, and by default, each rule's own {@code @message}.
+         */
+        public Builder locale(String tag) {
+            this.locale = tag == null || tag.isBlank() ? null : tag.strip();
+            return this;
+        }
+
+        /**
          * How far ahead to look for {@link Decision#nextPermittedAt()}; default: 14 days, or a day
          * more than the longest window the loaded packs count if that is longer.
          */
@@ -457,7 +473,7 @@ public final class ComplianceEngine {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
             RuleSet rules = RuleSetLoader.load(sources);
-            return new ComplianceEngine(sources, lookahead, rules);
+            return new ComplianceEngine(sources, lookahead, locale, rules);
         }
     }
 }

@@ -85,7 +85,9 @@ public final class RuleSet {
             Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
             List<RuleProblem> warnings) {
         this.selection = selection;
-        this.warnings = List.copyOf(warnings);
+        List<RuleProblem> sorted = new ArrayList<>(warnings);
+        sorted.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+        this.warnings = List.copyOf(sorted);
         this.packs = Map.copyOf(packs);
         this.packIds = List.copyOf(packs.keySet());
         this.rulesById = Map.copyOf(rulesById);

@@ -69,6 +69,7 @@ final class RuleSetCompiler {
     static final String DEFAULT_KEY = "pack.default";
     static final String VOCABULARY_KEY = "pack.vocabulary";
     static final String MEASURE_PREFIX = "measure.";
+    static final String LOCALES_KEY = "pack.locales";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -148,6 +149,7 @@ final class RuleSetCompiler {
         applyOverrides(parsed, overrides);
         for (ParsedPack pack : parsed) {
             resolveMeasures(pack);
+            loadLocales(pack, rulesById);
             checkNamesAndMessages(pack);
         }
         PackSelection selection = packSelection(parsed);
@@ -496,7 +498,11 @@ final class RuleSetCompiler {
             values.addAll(spellings(value));
         }
         for (RuleInfo rule : pack.rules) {
-            for (String[] text : List.of(new String[] {"name", rule.name()}, new String[] {"@message", rule.message()})) {
+            List<String[]> texts = new ArrayList<>();
+            texts.add(new String[] {"name", rule.name()});
+            texts.add(new String[] {"@message", rule.message()});
+            rule.messages().forEach((tag, message) -> texts.add(new String[] {"message (" + tag + ")", message}));
+            for (String[] text : texts) {
                 String bare = PLACEHOLDER.matcher(text[1]).replaceAll("");
                 Matcher digits = DIGITS.matcher(bare);
                 while (digits.find()) {
@@ -509,6 +515,54 @@ final class RuleSetCompiler {
                                 + text[0] + " spells " + digits.group() + ", a parameter's value; write {name} instead"));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code messages_<tag>.properties} for each tag {@code pack.locales} lists: one line per
+     * rule id, the message in that language (a template like {@code @message}). A file that is
+     * missing, or names a rule the pack does not have, is a problem at its line.
+     */
+    private void loadLocales(ParsedPack pack, Map<String, RuleInfo> rulesById) {
+        PropertiesFile.Entry setting = pack.properties.get(LOCALES_KEY);
+        if (setting == null) {
+            return;
+        }
+        Map<String, Map<String, String>> byRule = new HashMap<>();
+        for (String tag : listSetting(setting)) {
+            String name = "messages_" + tag + ".properties";
+            String text;
+            try {
+                text = pack.files.folder().read(name);
+            } catch (java.io.IOException e) {
+                problems.add(new RuleProblem(pack.files.propertiesPath(), setting.line(), "cannot read " + name + ": " + e));
+                continue;
+            }
+            if (text == null) {
+                problems.add(new RuleProblem(pack.files.propertiesPath(), setting.line(), LOCALES_KEY + " lists " + tag
+                        + " but the pack has no " + name));
+                continue;
+            }
+            String path = pack.files.propertiesPath().replace("pack.properties", name);
+            for (PropertiesFile.Entry entry : PropertiesFile.parse(path, text, problems).entries()) {
+                RuleInfo rule = rulesById.get(entry.key());
+                if (rule == null || !rule.pack().equals(pack.files.id())) {
+                    problems.add(new RuleProblem(path, entry.line(), "no rule with @id " + entry.key() + " in pack '"
+                            + pack.files.id() + "'"));
+                } else {
+                    byRule.computeIfAbsent(entry.key(), id -> new HashMap<>()).put(tag, entry.value());
+                }
+            }
+        }
+        for (int i = 0; i < pack.rules.size(); i++) {
+            RuleInfo rule = pack.rules.get(i);
+            Map<String, String> messages = byRule.get(rule.id());
+            if (messages != null) {
+                RuleInfo localized = new RuleInfo(rule.id(), rule.pack(), rule.name(), rule.citation(), rule.authority(),
+                        rule.message(), rule.effect(), rule.file(), rule.line(), messages);
+                pack.rules.set(i, localized);
+                rulesById.put(rule.id(), localized);
             }
         }
     }
@@ -662,6 +716,9 @@ final class RuleSetCompiler {
                 pack.measureEntries.add(entry);
                 continue;
             }
+            if (entry.key().equals(LOCALES_KEY)) {
+                continue;
+            }
             if (entry.key().equals(VOCABULARY_KEY)) {
                 if (entry.value().equals("1") || entry.value().equals("2")) {
                     pack.vocabulary = Integer.parseInt(entry.value());
@@ -677,7 +734,7 @@ final class RuleSetCompiler {
                     problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
                             + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ", "
-                            + VOCABULARY_KEY + "; measures: " + MEASURE_PREFIX + "<name>)"));
+ + VOCABULARY_KEY + ", " + LOCALES_KEY + "; measures: " + MEASURE_PREFIX + "<name>)"));
                 }
                 continue;
             }
