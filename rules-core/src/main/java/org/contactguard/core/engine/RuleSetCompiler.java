@@ -883,6 +883,9 @@ final class RuleSetCompiler {
                 update(sha, drl.text());
             });
             pack.values.forEach((name, value) -> update(sha, name + "=" + value));
+            // Localized messages are part of what a decision says, so they are part of its version.
+            pack.rules.forEach(rule -> new TreeMap<>(rule.messages()).forEach((tag, message) ->
+                    update(sha, rule.id() + "@" + tag + "=" + message)));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
