@@ -548,8 +548,12 @@ final class RuleSetCompiler {
             for (PropertiesFile.Entry entry : PropertiesFile.parse(path, text, problems).entries()) {
                 RuleInfo rule = rulesById.get(entry.key());
                 if (rule == null || !rule.pack().equals(pack.files.id())) {
-                    problems.add(new RuleProblem(path, entry.line(), "no rule with @id " + entry.key() + " in pack '"
-                            + pack.files.id() + "'"));
+                    // A rule file that did not parse, or a rule rejected for its metadata, is already a
+                    // problem; its messages would only repeat it.
+                    if (parsedAll && !declaredIds(pack).contains(entry.key())) {
+                        problems.add(new RuleProblem(path, entry.line(), "no rule with @id " + entry.key() + " in pack '"
+                                + pack.files.id() + "'"));
+                    }
                 } else {
                     byRule.computeIfAbsent(entry.key(), id -> new HashMap<>()).put(tag, entry.value());
                 }
@@ -565,6 +569,20 @@ final class RuleSetCompiler {
                 rulesById.put(rule.id(), localized);
             }
         }
+    }
+
+    /** Every {@code @id} the pack's parsed rules write, accepted or not. */
+    private static Set<String> declaredIds(ParsedPack pack) {
+        Set<String> ids = new HashSet<>();
+        for (PackageDescr descr : pack.descrByFile.values()) {
+            for (RuleDescr rule : descr.getRules()) {
+                String id = annotation(rule, "id");
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     private static String exampleParameter(ParsedPack pack) {

@@ -106,6 +106,32 @@ class VocabularyLoadTest {
     }
 
     @Test
+    void aMessagesFileNamingARuleThePackLacksIsRejectedAtItsLine() {
+        write(properties, read(properties) + "pack.locales = zh-CN\n");
+        Path messages = properties.resolveSibling("messages_zh-CN.properties");
+        write(messages, "PROBE-CAP-01 = 外呼次数过多\nPROBE-NONE-01 = 没有这条规则\n");
+        assertProblem(messages, 2, "no rule with @id PROBE-NONE-01", onlyProblem(rejected()));
+    }
+
+    @Test
+    void aListedLanguageWithoutItsMessagesFileIsRejected() {
+        write(properties, read(properties) + "pack.locales = zh-CN\n");
+        assertProblem(properties, lineOf(properties, "pack.locales"), "has no messages_zh-CN.properties",
+                onlyProblem(rejected()));
+    }
+
+    @Test
+    void anEngineAskedForALanguageUsesThePacksMessagesInIt() {
+        write(properties, read(properties) + "pack.locales = zh-CN\n");
+        write(properties.resolveSibling("messages_zh-CN.properties"), "PROBE-CAP-01 = 外呼次数过多\n");
+        RuleInfo cap = load().rule("PROBE-CAP-01");
+        assertEquals("外呼次数过多", cap.message("zh-CN"));
+        assertEquals("外呼次数过多", cap.message("zh"));
+        assertEquals("Too many placed calls", cap.message("en"));
+        assertEquals("Too many placed calls", cap.message(null));
+    }
+
+    @Test
     void lintWarnsAboutFromHelperCallsAndStaticHelpersInConditionsWithFileAndLine() {
         RuleSet rules = load();
         int line = lineOf(calls, "$account : String() from $action.accountIds");
