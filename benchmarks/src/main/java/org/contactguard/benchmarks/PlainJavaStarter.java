@@ -154,20 +154,26 @@ public final class PlainJavaStarter {
         // STARTER-FREQ-01, one detail per account over the cap, in account order
         if (action.channel() == Channel.CALL && action.initiatedBy() == Initiator.COLLECTOR) {
             List<String> accounts = action.accountIds().stream().sorted().toList();
-            StringBuilder details = null;
+            java.util.TreeMap<String, java.util.Map<String, String>> filled = new java.util.TreeMap<>();
+            java.util.TreeSet<Instant> evidence = new java.util.TreeSet<>();
             for (String account : accounts) {
                 Instant[] calls = placedCalls(request.history(), account, at);
                 if (calls.length >= callCap) {
-                    details = details == null ? new StringBuilder() : details.append("; ");
-                    details.append("account ").append(account).append(" has ").append(calls.length)
-                            .append(" placed calls, cap ").append(callCap).append(" per ").append(callWindow.toHours())
-                            .append(" h");
+                    java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+                    arguments.put("subject", account);
+                    arguments.put("count", Integer.toString(calls.length));
+                    arguments.put("callWindow", windowText(callWindow));
+                    arguments.put("callCap", Integer.toString(callCap));
+                    filled.put(fill(frequencyRule.message(), arguments), arguments);
+                    evidence.addAll(Arrays.asList(calls));
                     Arrays.sort(calls);
                     retryAt = later(retryAt, calls[calls.length - callCap].plus(callWindow));
                 }
             }
-            if (details != null) {
-                reasons.add(reason(frequencyRule, frequencyRule.message() + ": " + details));
+            if (!filled.isEmpty()) {
+                reasons.add(new Reason(frequencyRule.id(), frequencyRule.pack(), frequencyRule.citation(),
+                        frequencyRule.authority(), String.join("; ", filled.keySet()), frequencyRule.message(),
+                        filled.firstEntry().getValue(), List.copyOf(evidence)));
             }
         }
 
@@ -178,7 +184,11 @@ public final class PlainJavaStarter {
                         "debtor.timeZones: is empty; STARTER-HOURS-01 needs the debtor's local time"));
                 endless = true;
             } else if (!LocalHours.withinAll(at, zones, hours)) {
-                reasons.add(reason(hoursRule, hoursRule.message()));
+                java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+                arguments.put("hoursStart", hours.from().toString());
+                arguments.put("hoursEnd", hours.to().toString());
+                reasons.add(new Reason(hoursRule.id(), hoursRule.pack(), hoursRule.citation(), hoursRule.authority(),
+                        fill(hoursRule.message(), arguments), hoursRule.message(), arguments, List.of()));
                 Instant opens = LocalHours.nextWithinAll(at, zones, hours, searchUntil);
                 if (opens == null) {
                     endless = true;
@@ -207,6 +217,23 @@ public final class PlainJavaStarter {
             }
         }
         return Arrays.copyOf(found, n);
+    }
+
+    /** The starter's message templates filled in as the engine does: each {name} by its value. */
+    private static String fill(String template, java.util.Map<String, String> arguments) {
+        String text = template;
+        for (java.util.Map.Entry<String, String> argument : arguments.entrySet()) {
+            text = text.replace("{" + argument.getKey() + "}", argument.getValue());
+        }
+        return text;
+    }
+
+    /** A window as the engine's messages write it: whole days as "7 days", else hours or minutes. */
+    private static String windowText(java.time.Duration window) {
+        if (!window.isZero() && window.toSeconds() % 86_400 == 0) {
+            return window.toDays() + (window.toDays() == 1 ? " day" : " days");
+        }
+        return window.toSeconds() % 3600 == 0 ? window.toHours() + " h" : window.toMinutes() + " min";
     }
 
     private static Reason reason(RuleInfo rule, String message) {

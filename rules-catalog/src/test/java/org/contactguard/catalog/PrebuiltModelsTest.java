@@ -65,7 +65,7 @@ class PrebuiltModelsTest {
 
         Path rules = starter.resolve("frequency.drl");
         Files.writeString(rules, Files.readString(rules, StandardCharsets.UTF_8).replace(
-                "maximum number of placed calls", "maximum number of placed calls (edited)"), StandardCharsets.UTF_8);
+                "placed calls in the rolling", "placed calls (edited) in the rolling"), StandardCharsets.UTF_8);
         PackInfo edited = onlyPack(starter);
         assertFalse(edited.prebuilt(), "an edited DRL is compiled, not replaced by the stale model");
         assertTrue(edited.rules().stream().anyMatch(rule -> rule.message().contains("(edited)")));

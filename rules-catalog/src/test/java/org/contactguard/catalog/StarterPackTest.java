@@ -9,11 +9,15 @@ import static org.contactguard.catalog.StarterFixtures.callsEndingAt;
 import static org.contactguard.catalog.StarterFixtures.newYork;
 import static org.contactguard.catalog.StarterFixtures.request;
 import static org.contactguard.core.testkit.DecisionAssert.assertThatDecision;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.decision.Reason;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.Debtor;
@@ -101,8 +105,52 @@ class StarterPackTest {
             Instant oldest = sevenCalls.get(0).at();
             assertThatDecision(ENGINE, callRequest(NOON, sevenCalls))
                     .isDeniedBy("STARTER-FREQ-01")
-                    .hasMessageContaining("STARTER-FREQ-01", "account A1 has 7 placed calls")
+                    .hasMessageContaining("STARTER-FREQ-01", "Account A1 already has 7 placed calls in the rolling 7 days;"
+                            + " the cap is 7")
                     .hasNextPermittedAt(oldest.plus(Duration.ofDays(7)));
+        }
+
+        @Test
+        void theReasonKeepsTheTemplateItsArgumentsAndTheCountedCallsApart() {
+            List<ContactAttempt> sevenCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 7, 20, Outcome.CONNECTED);
+            Reason reason = ENGINE.decide(callRequest(NOON, sevenCalls)).reasons().get(0);
+            assertEquals("Account {subject} already has {count} placed calls in the rolling {callWindow}; the cap is"
+                    + " {callCap}", reason.template());
+            assertEquals(Map.of("subject", "A1", "count", "7", "callWindow", "7 days", "callCap", "7"), reason.arguments());
+            assertEquals(sevenCalls.stream().map(ContactAttempt::at).sorted().toList(), reason.evidence());
+        }
+
+        @Test
+        void aTunedCapShowsInTheMessageBecauseTheMessageNamesTheParameter() {
+            ComplianceEngine tuned = ComplianceEngine.builder().pack("starter").parameter("starter", "callCap", "5").build();
+            List<ContactAttempt> fiveCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 5, 20, Outcome.CONNECTED);
+            assertThatDecision(tuned, callRequest(NOON, fiveCalls))
+                    .isDeniedBy("STARTER-FREQ-01")
+                    .hasMessageContaining("STARTER-FREQ-01", "already has 5 placed calls in the rolling 7 days; the cap is 5");
+        }
+
+        @Test
+        void anEngineAskedForChineseWritesTheReasonInChineseWithTheSameValues() {
+            ComplianceEngine chinese = ComplianceEngine.builder().pack("starter").locale("zh-CN").build();
+            List<ContactAttempt> sevenCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 7, 20, Outcome.CONNECTED);
+            assertThatDecision(chinese, callRequest(NOON, sevenCalls))
+                    .isDeniedBy("STARTER-FREQ-01")
+                    .hasMessageContaining("STARTER-FREQ-01", "账户 A1 在滚动的 7 days 内已有 7 次外呼接通，上限为 7");
+        }
+
+        @Test
+        void anEngineAskedForALanguageNoPackHasWritesEachRulesOwnMessage() {
+            ComplianceEngine french = ComplianceEngine.builder().pack("starter").locale("fr-FR").build();
+            List<ContactAttempt> sevenCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 7, 20, Outcome.CONNECTED);
+            assertThatDecision(french, callRequest(NOON, sevenCalls))
+                    .hasMessageContaining("STARTER-FREQ-01", "Account A1 already has 7 placed calls");
+        }
+
+        @Test
+        void fourCallsUnderATunedCapOfFiveAreAllowed() {
+            ComplianceEngine tuned = ComplianceEngine.builder().pack("starter").parameter("starter", "callCap", "5").build();
+            List<ContactAttempt> fourCalls = callsEndingAt(NOON.minus(Duration.ofHours(1)), 4, 20, Outcome.CONNECTED);
+            assertThatDecision(tuned, callRequest(NOON, fourCalls)).isAllowed();
         }
 
         @Test

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Loads the rules and prints every problem as file:line: message (exit 1 if any);",
                 "when they are clean, prints the rule table: id, citation, pack, file, then each warning",
                 "(from collect, from Helper.of(...), eval, static helper calls, '== false' on helper results,",
-                "numbers in names or messages) as file:line: warning: ..."})
+                "names or messages spelling a parameter's value) as file:line: warning: ..."})
 final class LintCommand implements Callable<Integer> {
 
     @ParentCommand

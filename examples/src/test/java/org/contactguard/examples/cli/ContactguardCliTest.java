@@ -162,6 +162,18 @@ class ContactguardCliTest {
     }
 
     @Test
+    void lintWarnsWithFileAndLineAboutPacksNotYetOnTheVocabularyAndStillPasses() {
+        Run run = run("lint", "--rules", CliFixtures.STARTER_PACK.getParent().toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> warnings = run.outLines().stream().filter(line -> line.contains(": warning: ")).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.matches(".*us-regf.frequency\\.drl:\\d+: warning: .*'from collect'.*")),
+                run.out());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("/starter/") || w.contains("\\starter\\")), run.out());
+        assertTrue(run.outLines().get(run.outLines().size() - 1).contains("no problems, " + warnings.size() + " warnings"),
+                run.out());
+    }
+
+    @Test
     void lintPrintsTheRuleTableWhenClean(@TempDir Path dir) {
         Run run = run("lint", "--rules", CliFixtures.starterCopy(dir).toString());
         assertEquals(0, run.exit(), run.err());

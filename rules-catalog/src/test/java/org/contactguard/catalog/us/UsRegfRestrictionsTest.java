@@ -119,6 +119,29 @@ class UsRegfRestrictionsTest {
         }
 
         @Test
+        void aMinorsWrittenCeaseStopsCallsToTheParentTooBecauseTheParentIsTheConsumer() {
+            var parent = new org.contactguard.core.model.ThirdParty("T-PARENT", Recipient.PARENT_OF_MINOR, false, null,
+                    false);
+            Debtor minorWhoCeased = Debtor.builder("D1").zone("America/New_York").minor(true)
+                    .restriction(Restriction.cease(ny("2026-03-01T00:00"), true)).build();
+            ProposedAction toParent = toThirdParty("T-PARENT", Recipient.PARENT_OF_MINOR, Purpose.COLLECTION).build();
+            assertThatDecision(ENGINE, request(toParent, minorWhoCeased, List.of()).thirdParty(parent).build())
+                    .isDeniedBy("US-REGF-CEASE-01");
+        }
+
+        @Test
+        void anAdultsWrittenCeaseIsNotTheParentsSoCeaseDoesNotDenyTheCallToTheParent() {
+            var parent = new org.contactguard.core.model.ThirdParty("T-PARENT", Recipient.PARENT_OF_MINOR, false, null,
+                    false);
+            Debtor adultWhoCeased = Debtor.builder("D1").zone("America/New_York")
+                    .restriction(Restriction.cease(ny("2026-03-01T00:00"), true)).build();
+            ProposedAction toParent = toThirdParty("T-PARENT", Recipient.PARENT_OF_MINOR, Purpose.COLLECTION).build();
+            // Still denied, as a third-party contact without consent (TP-01), but not as the consumer's cease.
+            assertThatDecision(ENGINE, request(toParent, adultWhoCeased, List.of()).thirdParty(parent).build())
+                    .isDeniedBy("US-REGF-TP-01");
+        }
+
+        @Test
         void ceaseWithAnEndAllowsFromItsEnd() {
             Restriction until = new Restriction(RestrictionKind.CEASE_COMMUNICATION, ny("2026-03-01T00:00"),
                     ny("2026-03-10T12:00"), true, false, null, null, null, null, null, null);

@@ -58,11 +58,14 @@ public final class ComplianceEngine {
 
     private final RuleSources sources;
     private final Duration lookahead;
+    /** The language reasons are written in (a tag such as zh-CN), or null for each rule's own {@code @message}. */
+    private final String locale;
     private final AtomicReference<RuleSet> current;
     /** The keys each parameter file held at the last successful load; guarded by {@code this}. */
     private Map<Path, Set<String>> parameterKeys;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSetLoader.Loaded loaded) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSetLoader.Loaded loaded) {
+        this.locale = locale;
         this.sources = sources;
         this.lookahead = lookahead;
         this.current = new AtomicReference<>(loaded.rules());
@@ -156,7 +159,7 @@ public final class ComplianceEngine {
             }
             Instant at = request.action().at();
             ContactHistory history = ContactHistory.of(at, request.history());
-            Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules));
+            Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules), locale);
             if (first.reasons().isEmpty()) {
                 return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
             }
@@ -302,7 +305,8 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
+            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon,
+                    locale);
             if (assessment.reasons().isEmpty()) {
                 return candidate;
             }
@@ -319,7 +323,7 @@ public final class ComplianceEngine {
     private static final Assessment NOTHING_FOUND = new Assessment(List.of(), List.of(), null);
 
     private static Assessment assess(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
-            ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
+            ContactHistory history, List<String> packs, Instant at, Duration lookahead, String locale) {
         Instant searchUntil = request.action().at().plus(lookahead);
         List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
         if (findings.isEmpty()) {
@@ -350,8 +354,11 @@ public final class ComplianceEngine {
                 continue;
             }
             Map<String, ReasonDraft> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
-            ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(), rule.message()));
-            if (finding.detail() != null) {
+            ReasonDraft draft = target.computeIfAbsent(rule.id(), key -> new ReasonDraft(rule, rule.id(),
+                    rule.message(locale)));
+            if (MessageTemplates.isTemplate(draft.message)) {
+                draft.add(finding, rules.pack(rule.pack()).parameters());
+            } else if (finding.detail() != null) {
                 draft.details.add(finding.detail());
             }
             if (rule.effect() == Effect.DENY) {
@@ -381,7 +388,30 @@ public final class ComplianceEngine {
             this.message = message;
         }
 
+        /**
+         * For a templated message: each finding's filled-in message with its arguments, in text order
+         * (sessions return findings in no particular order), and the evidence of all.
+         */
+        private java.util.TreeMap<String, Map<String, String>> filled;
+        private final java.util.TreeSet<Instant> evidence = new java.util.TreeSet<>();
+
+        /** Adds a finding of a rule whose message is a template: its own filled-in message, its evidence. */
+        void add(Finding finding, Map<String, Object> parameters) {
+            Map<String, String> values = MessageTemplates.arguments(message, finding.arguments(), parameters);
+            String text = MessageTemplates.fill(message, values);
+            if (filled == null) {
+                filled = new java.util.TreeMap<>();
+            }
+            filled.putIfAbsent(finding.detail() == null ? text : text + ": " + finding.detail(), values);
+            evidence.addAll(finding.evidence());
+        }
+
         Reason toReason() {
+            if (filled != null) {
+                // The arguments are those of the first message: a reason names one set of values.
+                return new Reason(ruleId, rule.pack(), rule.citation(), rule.authority(),
+                        String.join("; ", filled.keySet()), message, filled.firstEntry().getValue(), List.copyOf(evidence));
+            }
             String text = details.isEmpty() ? message : message + ": " + String.join("; ", details);
             return new Reason(ruleId, rule.pack(), rule.citation(), rule.authority(), text);
         }
@@ -398,6 +428,7 @@ public final class ComplianceEngine {
         private final List<Path> parameterFiles = new ArrayList<>();
         private final List<ParameterOverride> overrides = new ArrayList<>();
         private Duration lookahead;
+        private String locale;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
         private boolean prebuiltModels = true;
 
@@ -452,6 +483,16 @@ public final class ComplianceEngine {
         }
 
         /**
+         * Writes reasons in the language {@code tag} names ({@code "zh-CN"}, {@code "en"}), where a
+         * pack has messages in it ({@code pack.locales} and {@code messages_<tag>.properties});
+         * otherwise, and by default, each rule's own {@code @message}.
+         */
+        public Builder locale(String tag) {
+            this.locale = tag == null || tag.isBlank() ? null : tag.strip();
+            return this;
+        }
+
+        /**
          * How far ahead to look for {@link Decision#nextPermittedAt()}; default: 14 days, or a day
          * more than the longest window the loaded packs count if that is longer.
          */
@@ -488,7 +529,7 @@ public final class ComplianceEngine {
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
-            return new ComplianceEngine(sources, lookahead, RuleSetLoader.load(sources, Map.of()));
+            return new ComplianceEngine(sources, lookahead, locale, RuleSetLoader.load(sources, Map.of()));
         }
     }
 }

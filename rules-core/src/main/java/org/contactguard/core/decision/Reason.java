@@ -1,5 +1,10 @@
 package org.contactguard.core.decision;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.contactguard.core.model.Authority;
 
@@ -11,9 +16,19 @@ import org.contactguard.core.model.Authority;
  * @param pack the pack the rule belongs to ({@code engine} for reserved reasons the engine itself gives)
  * @param citation the instrument and article
  * @param authority what kind of source the citation is
- * @param message what is wrong, in plain words
+ * @param message what is wrong, in plain words: the template filled in
+ * @param template the rule's message template as written ({@code "{subject} already had {count} calls"}),
+ *     or null when the message was not made from a template
+ * @param arguments the values the template named, by name, as text (empty without a template)
+ * @param evidence the moments of the history entries the reason rests on (the counted contacts), oldest first
  */
-public record Reason(String ruleId, String pack, String citation, Authority authority, String message) {
+public record Reason(String ruleId, String pack, String citation, Authority authority, String message, String template,
+        Map<String, String> arguments, List<Instant> evidence) {
+
+    /** A reason with a plain message: no template, arguments or evidence. */
+    public Reason(String ruleId, String pack, String citation, Authority authority, String message) {
+        this(ruleId, pack, citation, authority, message, null, Map.of(), List.of());
+    }
 
     /** Rule id of the reason given when the request itself is unusable. */
     public static final String INPUT_INVALID = "INPUT-INVALID";
@@ -30,6 +45,8 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
         Objects.requireNonNull(citation, "citation");
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(message, "message");
+        arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     /** The request is unusable: {@code field} names where, {@code problem} says what. */

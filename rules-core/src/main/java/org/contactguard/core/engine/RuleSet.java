@@ -22,6 +22,10 @@ import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
+import org.contactguard.core.rules.Measure;
+import org.contactguard.core.rules.RestrictionInForce;
+import org.contactguard.core.rules.Tally;
+import org.drools.core.common.InternalFactHandle;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.GroupElement;
@@ -29,6 +33,7 @@ import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -68,14 +73,21 @@ public final class RuleSet {
     private final Duration longestWindow;
 
     private final PackSelection selection;
+    private final List<RuleProblem> warnings;
 
     /**
      * @param kieBases each pack's compiled rules, by pack id
      * @param parameterFacts each pack's parameter fact (of a type declared in that pack's KieBase), by pack id
+     * @param measures each pack's declared measures, by pack id (absent: none)
+     * @param warnings what lint reports about the loaded rules (they load regardless)
      */
     RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
-            Map<String, Object> parameterFacts, PackSelection selection) {
+            Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
+            List<RuleProblem> warnings) {
         this.selection = selection;
+        List<RuleProblem> sorted = new ArrayList<>(warnings);
+        sorted.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+        this.warnings = List.copyOf(sorted);
         this.packs = Map.copyOf(packs);
         this.packIds = List.copyOf(packs.keySet());
         this.rulesById = Map.copyOf(rulesById);
@@ -87,7 +99,9 @@ public final class RuleSet {
             if (kieBase == null) {
                 throw new IllegalArgumentException("pack '" + id + "' has no compiled rules");
             }
-            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase));
+            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase),
+                    measures.getOrDefault(id, List.of()), usesType(kieBase, Tally.class),
+                    usesType(kieBase, RestrictionInForce.class));
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
@@ -121,6 +135,42 @@ public final class RuleSet {
      * debtor, accounts, third parties) stay the same while a next-permitted search re-evaluates.
      */
     private static final List<Class<?>> MOVING = List.of(ProposedAction.class, ActionTime.class, ContactHistory.class);
+    /**
+     * Facts the engine derives for each moment and inserts afresh (deleting them after firing), so a
+     * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
+     */
+    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class);
+
+    /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
+    static boolean usesType(KieBase kieBase, Class<?> type) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule instanceof RuleImpl impl && readsType(impl.getLhs(), type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean readsType(RuleConditionElement element, Class<?> type) {
+        if (element instanceof Pattern pattern) {
+            return pattern.getObjectType() instanceof ClassObjectType objectType && objectType.getClassType() == type;
+        }
+        if (element != null) {
+            for (RuleConditionElement child : element.getNestedElements()) {
+                if (readsType(child, type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What lint reports about the loaded rules: constructs that work but should be rewritten; sorted by file and line. */
+    public List<RuleProblem> warnings() {
+        return warnings;
+    }
 
     /**
      * Whether every rule of {@code kieBase} matches, in a positive pattern of its top-level
@@ -159,7 +209,7 @@ public final class RuleSet {
             if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
                     && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
                     && pattern.getObjectType() instanceof ClassObjectType type
-                    && MOVING.contains(type.getClassType())) {
+                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType()))) {
                 return true;
             }
         }
@@ -279,8 +329,37 @@ public final class RuleSet {
          */
         private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
         private final List<FactHandle> inserted = new ArrayList<>();
+        /** The tallies of the moment being evaluated, by measure: each computed once however many packs declare it. */
+        private final Map<Measure, List<Tally>> tallies = new HashMap<>();
+        /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
+        private List<RestrictionInForce> inForce;
 
         private Evaluator() {
+        }
+
+        /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
+        private void insertDerived(KieSession session, PackBase base, DecisionRequest request, ProposedAction action,
+                ContactHistory history) {
+            if (base.usesTallies) {
+                for (Measure measure : base.measures) {
+                    List<Tally> found = tallies.get(measure);
+                    if (found == null) {
+                        found = measure.tally(action, request.debtor().id(), history, request.debtor().timeZones());
+                        tallies.put(measure, found);
+                    }
+                    for (Tally tally : found) {
+                        inserted.add(session.insert(tally));
+                    }
+                }
+            }
+            if (base.usesRestrictions) {
+                if (inForce == null) {
+                    inForce = RestrictionInForce.at(action.at(), request.debtor().restrictions());
+                }
+                for (RestrictionInForce restriction : inForce) {
+                    inserted.add(session.insert(restriction));
+                }
+            }
         }
 
         /**
@@ -292,6 +371,8 @@ public final class RuleSet {
             ProposedAction action = at.equals(request.action().at()) ? request.action() : request.action().withAt(at);
             ActionTime time = new ActionTime(at, request.debtor().timeZones(), searchUntil);
             List<Finding> findings = new ArrayList<>();
+            tallies.clear();
+            inForce = null;
             for (int i = 0; i < packIds.size(); i++) {
                 String id = packIds.get(i);
                 if (packIds.indexOf(id) < i) {
@@ -317,6 +398,7 @@ public final class RuleSet {
                         } else {
                             slot.move(action, time, history);
                         }
+                        insertDerived(session, base, request, action, history);
                         fire(session, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
@@ -325,6 +407,7 @@ public final class RuleSet {
                         }
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
+                        insertDerived(session, base, request, action, history);
                         fire(session, findings);
                         clean = clear(session, inserted);
                     }
@@ -349,7 +432,9 @@ public final class RuleSet {
             }
             Collection<? extends FactHandle> found = session.getFactHandles(FINDINGS);
             for (FactHandle handle : found) {
-                findings.add((Finding) session.getObject(handle));
+                // The handle's own object, not session.getObject(handle): with drools.threadSafe=false
+                // Drools 10.2.0 unlocks a lock it never made there (NullPointerException).
+                findings.add((Finding) ((InternalFactHandle) handle).getObject());
                 inserted.add(handle);
             }
         }
@@ -514,21 +599,46 @@ public final class RuleSet {
         final KieBase kieBase;
         final Object parameters;
         final boolean keepsFacts;
+        final List<Measure> measures;
+        final boolean usesTallies;
+        final boolean usesRestrictions;
+        /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
+        final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
         private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
 
-        PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts) {
+        PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts, List<Measure> measures,
+                boolean usesTallies, boolean usesRestrictions) {
             this.index = index;
             this.kieBase = kieBase;
             this.parameters = parameters;
             this.keepsFacts = keepsFacts && parameters != null;
+            this.measures = List.copyOf(measures);
+            this.usesTallies = usesTallies;
+            this.usesRestrictions = usesRestrictions;
+            List<String> globals = new ArrayList<>();
+            if (parameters != null) {
+                for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                    for (Global global : kiePackage.getGlobalVariables()) {
+                        if (global.getType().equals(parameters.getClass().getName())) {
+                            globals.add(global.getName());
+                        }
+                    }
+                }
+            }
+            this.parameterGlobals = List.copyOf(globals);
         }
 
         Slot borrow() {
             Slot slot = idle.poll();
             if (slot == null) {
                 KieSession fresh = kieBase.newKieSession();
+                // Parameters never change for a session's life (a reload builds new sessions), so a
+                // global is safe in constraints and keeps them in the alpha network.
+                for (String global : parameterGlobals) {
+                    fresh.setGlobal(global, parameters);
+                }
                 if (keepsFacts) {
                     fresh.insert(parameters);
                 }

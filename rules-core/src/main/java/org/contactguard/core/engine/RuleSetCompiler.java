@@ -3,6 +3,7 @@ package org.contactguard.core.engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.contactguard.core.model.Authority;
+import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.Initiator;
+import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.Recipient;
+import org.contactguard.core.rules.Measure;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -61,9 +67,14 @@ final class RuleSetCompiler {
     static final String JURISDICTIONS_KEY = "pack.jurisdictions";
     static final String OVERLAY_JURISDICTIONS_KEY = "pack.overlayJurisdictions";
     static final String DEFAULT_KEY = "pack.default";
+    static final String VOCABULARY_KEY = "pack.vocabulary";
+    static final String MEASURE_PREFIX = "measure.";
+    static final String LOCALES_KEY = "pack.locales";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
+    /** What {@code contactguard lint} warns about: constructs that work but keep rules from reading like the law. */
+    private final List<RuleProblem> warnings = new ArrayList<>();
     private boolean parsedAll = true;
     private boolean wholeSource;
     private boolean usePrebuilt = true;
@@ -105,6 +116,11 @@ final class RuleSetCompiler {
         final Map<String, Object> values = new TreeMap<>();
         final Set<String> given = new HashSet<>();
         final List<RuleInfo> rules = new ArrayList<>();
+        /** {@code measure.<name>} declarations, resolved once the parameter values are final. */
+        final List<PropertiesFile.Entry> measureEntries = new ArrayList<>();
+        final List<Measure> measures = new ArrayList<>();
+        /** {@code pack.vocabulary}: 2 for packs written on the derived facts (stricter checks), 1 otherwise. */
+        int vocabulary = 1;
         boolean prebuilt;
 
         ParsedPack(PackFiles files, PropertiesFile properties) {
@@ -131,6 +147,11 @@ final class RuleSetCompiler {
             parsed.add(pack);
         }
         applyOverrides(parsed, overrides);
+        for (ParsedPack pack : parsed) {
+            resolveMeasures(pack);
+            loadLocales(pack, rulesById);
+            checkNamesAndMessages(pack);
+        }
         PackSelection selection = packSelection(parsed);
         // Compile whenever every file parsed, so DRL errors are reported together with metadata and
         // parameter problems: an editor fixes everything in one pass.
@@ -140,7 +161,9 @@ final class RuleSetCompiler {
         }
         Map<String, PackInfo> infos = new LinkedHashMap<>();
         Map<String, Object> parameterFacts = new HashMap<>();
+        Map<String, List<Measure>> measures = new HashMap<>();
         for (ParsedPack pack : parsed) {
+            measures.put(pack.files.id(), List.copyOf(pack.measures));
             infos.put(pack.files.id(), new PackInfo(pack.files.id(), metadata(pack, "pack.name", pack.files.id()),
                     metadata(pack, "pack.description", ""), pack.packageName, pack.values, pack.rules,
                     digest(pack), pack.files.propertiesPath(), pack.prebuilt));
@@ -152,7 +175,7 @@ final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection);
+        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection, measures, warnings);
     }
 
     /**
@@ -379,6 +402,7 @@ final class RuleSetCompiler {
                         + " pack.properties"));
             }
         }
+        lintConditions(file, rule, start, bare, when.end(), conditionsEnd);
         Matcher numbers = NUMBER.matcher(bare).region(when.end(), conditionsEnd);
         while (numbers.find()) {
             if (!numbers.group(1).equals("0")) {
@@ -429,6 +453,251 @@ final class RuleSetCompiler {
         return lines;
     }
 
+    /**
+     * Constructs lint warns about in conditions: each works, but hides legal logic in Java or
+     * re-derives what the engine computes once (see docs/writing-rules.md, "What lint says").
+     */
+    private static final List<LintCheck> LINT_CHECKS = List.of(
+            new LintCheck(Pattern.compile("\\bfrom\\s+collect\\b"), "'from collect' re-collects facts in every rule;"
+                    + " match the engine's derived facts (Tally, RestrictionInForce) instead"),
+            new LintCheck(Pattern.compile("\\bfrom\\s+[A-Z]\\w*\\s*\\.\\s*\\w+\\s*\\("), "'from Helper.of(...)' builds a"
+                    + " helper per rule; declare a measure in pack.properties and match its Tally"),
+            new LintCheck(Pattern.compile("\\beval\\s*\\("), "'eval' hides the condition from the network; write it as a"
+                    + " constraint on a fact"),
+            new LintCheck(Pattern.compile("(?<![\\w.$])[A-Z]\\w*\\s*\\.\\s*[a-z]\\w*\\s*\\("), "static helper call in a"
+                    + " condition; a helper computes, a cited rule decides: match a derived fact"),
+            new LintCheck(Pattern.compile("\\)\\s*==\\s*false\\b"), "'== false' on a helper result; state the legal"
+                    + " condition as its own cited rule or a derived fact's field"));
+
+    private record LintCheck(Pattern pattern, String advice) {
+    }
+
+    private void lintConditions(String file, RuleDescr rule, int start, String bare, int from, int to) {
+        for (LintCheck check : LINT_CHECKS) {
+            Matcher found = check.pattern().matcher(bare).region(from, to);
+            while (found.find()) {
+                warnings.add(new RuleProblem(file, start + lineOffset(bare, found.start()), "warning: rule \""
+                        + rule.getName() + "\": " + check.advice()));
+            }
+        }
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+
+    /**
+     * A rule's name and message must not spell a parameter's value: with {@code hoursStart = 09:00}
+     * a message saying "before 08:00" misinforms. In a {@code pack.vocabulary = 2} pack any number
+     * in a name or message (outside {@code {placeholders}}) is a load error, and every placeholder
+     * must name a parameter or something the rule binds; in older packs a name or message spelling
+     * a parameter's current value is a lint warning.
+     */
+    private void checkNamesAndMessages(ParsedPack pack) {
+        Set<String> values = new HashSet<>();
+        for (Object value : pack.values.values()) {
+            values.addAll(spellings(value));
+        }
+        for (RuleInfo rule : pack.rules) {
+            List<String[]> texts = new ArrayList<>();
+            texts.add(new String[] {"name", rule.name()});
+            texts.add(new String[] {"@message", rule.message()});
+            rule.messages().forEach((tag, message) -> texts.add(new String[] {"message (" + tag + ")", message}));
+            for (String[] text : texts) {
+                String bare = PLACEHOLDER.matcher(text[1]).replaceAll("");
+                Matcher digits = DIGITS.matcher(bare);
+                while (digits.find()) {
+                    if (pack.vocabulary >= 2) {
+                        problems.add(new RuleProblem(rule.file(), rule.line(), "rule \"" + rule.name() + "\": " + text[0]
+                                + " spells the number " + digits.group() + "; name the parameter instead, e.g. {"
+                                + exampleParameter(pack) + "}"));
+                    } else if (values.contains(digits.group())) {
+                        warnings.add(new RuleProblem(rule.file(), rule.line(), "warning: rule \"" + rule.name() + "\": "
+                                + text[0] + " spells " + digits.group() + ", a parameter's value; write {name} instead"));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code messages_<tag>.properties} for each tag {@code pack.locales} lists: one line per
+     * rule id, the message in that language (a template like {@code @message}). A file that is
+     * missing, or names a rule the pack does not have, is a problem at its line.
+     */
+    private void loadLocales(ParsedPack pack, Map<String, RuleInfo> rulesById) {
+        PropertiesFile.Entry setting = pack.properties.get(LOCALES_KEY);
+        if (setting == null) {
+            return;
+        }
+        Map<String, Map<String, String>> byRule = new HashMap<>();
+        for (String tag : listSetting(setting)) {
+            String name = "messages_" + tag + ".properties";
+            String text;
+            try {
+                text = pack.files.folder().read(name);
+            } catch (java.io.IOException e) {
+                problems.add(new RuleProblem(pack.files.propertiesPath(), setting.line(), "cannot read " + name + ": " + e));
+                continue;
+            }
+            if (text == null) {
+                problems.add(new RuleProblem(pack.files.propertiesPath(), setting.line(), LOCALES_KEY + " lists " + tag
+                        + " but the pack has no " + name));
+                continue;
+            }
+            String path = pack.files.propertiesPath().replace("pack.properties", name);
+            for (PropertiesFile.Entry entry : PropertiesFile.parse(path, text, problems).entries()) {
+                RuleInfo rule = rulesById.get(entry.key());
+                if (rule == null || !rule.pack().equals(pack.files.id())) {
+                    // A rule file that did not parse, or a rule rejected for its metadata, is already a
+                    // problem; its messages would only repeat it.
+                    if (parsedAll && !declaredIds(pack).contains(entry.key())) {
+                        problems.add(new RuleProblem(path, entry.line(), "no rule with @id " + entry.key() + " in pack '"
+                                + pack.files.id() + "'"));
+                    }
+                } else {
+                    byRule.computeIfAbsent(entry.key(), id -> new HashMap<>()).put(tag, entry.value());
+                }
+            }
+        }
+        for (int i = 0; i < pack.rules.size(); i++) {
+            RuleInfo rule = pack.rules.get(i);
+            Map<String, String> messages = byRule.get(rule.id());
+            if (messages != null) {
+                RuleInfo localized = new RuleInfo(rule.id(), rule.pack(), rule.name(), rule.citation(), rule.authority(),
+                        rule.message(), rule.effect(), rule.file(), rule.line(), messages);
+                pack.rules.set(i, localized);
+                rulesById.put(rule.id(), localized);
+            }
+        }
+    }
+
+    /** Every {@code @id} the pack's parsed rules write, accepted or not. */
+    private static Set<String> declaredIds(ParsedPack pack) {
+        Set<String> ids = new HashSet<>();
+        for (PackageDescr descr : pack.descrByFile.values()) {
+            for (RuleDescr rule : descr.getRules()) {
+                String id = annotation(rule, "id");
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String exampleParameter(ParsedPack pack) {
+        return pack.declared.isEmpty() ? "callCap" : pack.declared.keySet().iterator().next();
+    }
+
+    /** The digit runs a parameter's value shows in text: 7, 08 and 00 for 08:00, 168 and 7 for 7 days. */
+    private static Set<String> spellings(Object value) {
+        Set<String> out = new HashSet<>();
+        if (value instanceof Integer || value instanceof Long) {
+            out.add(value.toString());
+        } else if (value instanceof java.time.LocalTime time) {
+            out.add(String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute()).replace(":", ""));
+            out.add(Integer.toString(time.getHour()));
+            out.add(String.format(Locale.ROOT, "%02d", time.getHour()));
+            out.remove("0");
+            out.remove("00");
+        } else if (value instanceof java.time.Duration duration && !duration.isZero()) {
+            out.add(Long.toString(duration.toHours()));
+            if (duration.toHours() % 24 == 0) {
+                out.add(Long.toString(duration.toDays()));
+            }
+            out.remove("0");
+        }
+        return out;
+    }
+
+    /**
+     * Resolves the pack's {@code measure.<name>} lines into {@link Measure}s against its final
+     * parameter values; every problem names the line.
+     */
+    private void resolveMeasures(ParsedPack pack) {
+        Set<String> names = new HashSet<>();
+        for (PropertiesFile.Entry entry : pack.measureEntries) {
+            String name = entry.key().substring(MEASURE_PREFIX.length());
+            String where = "measure '" + name + "': ";
+            String path = pack.files.propertiesPath();
+            if (!name.matches("[a-z][A-Za-z0-9]*")) {
+                problems.add(new RuleProblem(path, entry.line(), where + "a measure's name is one lower-camel-case word"));
+                continue;
+            }
+            if (!names.add(name)) {
+                problems.add(new RuleProblem(path, entry.line(), where + "declared twice"));
+                continue;
+            }
+            Channel channel = null;
+            Initiator initiator = null;
+            Recipient recipient = null;
+            Outcome outcome = null;
+            boolean connected = false;
+            Measure.Per per = null;
+            Duration rolling = null;
+            int days = 0;
+            Integer cap = null;
+            boolean ok = true;
+            for (String clause : entry.value().split(",")) {
+                String[] words = clause.strip().split("\\s+");
+                String word = words[0];
+                String argument = words.length == 2 ? words[1] : null;
+                try {
+                    if (word.equals("connected") && words.length == 1) {
+                        connected = true;
+                    } else if (argument == null) {
+                        throw new IllegalArgumentException("'" + clause.strip() + "' is not a clause");
+                    } else if (word.equals("channel")) {
+                        channel = Channel.valueOf(argument);
+                    } else if (word.equals("initiatedBy")) {
+                        initiator = Initiator.valueOf(argument);
+                    } else if (word.equals("recipient")) {
+                        recipient = Recipient.valueOf(argument);
+                    } else if (word.equals("outcome")) {
+                        outcome = Outcome.valueOf(argument);
+                    } else if (word.equals("per")) {
+                        per = switch (argument) {
+                            case "account" -> Measure.Per.ACCOUNT;
+                            case "contactPoint" -> Measure.Per.CONTACT_POINT;
+                            case "debtor" -> Measure.Per.DEBTOR;
+                            default -> throw new IllegalArgumentException("per must be account, contactPoint or debtor");
+                        };
+                    } else if (word.equals("within")) {
+                        Object window = pack.values.get(argument);
+                        if (window instanceof Duration duration) {
+                            rolling = duration;
+                        } else if (window instanceof Integer count) {
+                            days = count;
+                        } else {
+                            throw new IllegalArgumentException("within names '" + argument + "', which is not a duration"
+                                    + " or int parameter of this pack");
+                        }
+                    } else if (word.equals("cap")) {
+                        if (!(pack.values.get(argument) instanceof Integer value)) {
+                            throw new IllegalArgumentException("cap names '" + argument + "', which is not an int"
+                                    + " parameter of this pack");
+                        }
+                        cap = value;
+                    } else {
+                        throw new IllegalArgumentException("unknown clause '" + word + "' (known: channel, initiatedBy,"
+                                + " recipient, outcome, connected, per, within, cap)");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RuleProblem(path, entry.line(), where + e.getMessage()));
+                    ok = false;
+                }
+            }
+            if (ok && (per == null || (rolling == null && days <= 0) || cap == null)) {
+                problems.add(new RuleProblem(path, entry.line(), where + "needs 'per', 'within' and 'cap' clauses"));
+                ok = false;
+            }
+            if (ok) {
+                pack.measures.add(new Measure(name, channel, initiator, recipient, connected, outcome, per, rolling, days,
+                        cap));
+            }
+        }
+    }
+
     private void collectParameterDeclarations(ParsedPack pack) {
         for (Map.Entry<String, PackageDescr> entry : pack.descrByFile.entrySet()) {
             for (TypeDeclarationDescr type : entry.getValue().getTypeDeclarations()) {
@@ -461,12 +730,29 @@ final class RuleSetCompiler {
     private void bindParameterValues(ParsedPack pack) {
         String path = pack.files.propertiesPath();
         for (PropertiesFile.Entry entry : pack.properties.entries()) {
+            if (entry.key().startsWith(MEASURE_PREFIX)) {
+                pack.measureEntries.add(entry);
+                continue;
+            }
+            if (entry.key().equals(LOCALES_KEY)) {
+                continue;
+            }
+            if (entry.key().equals(VOCABULARY_KEY)) {
+                if (entry.value().equals("1") || entry.value().equals("2")) {
+                    pack.vocabulary = Integer.parseInt(entry.value());
+                } else {
+                    problems.add(new RuleProblem(path, entry.line(), VOCABULARY_KEY + " must be 1 or 2, found '"
+                            + entry.value() + "'"));
+                }
+                continue;
+            }
             if (entry.key().startsWith("pack.")) {
                 if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY, EXTENDS_KEY, JURISDICTIONS_KEY,
                         OVERLAY_JURISDICTIONS_KEY, DEFAULT_KEY).contains(entry.key())) {
                     problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
-                            + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ")"));
+                            + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ", "
+ + VOCABULARY_KEY + ", " + LOCALES_KEY + "; measures: " + MEASURE_PREFIX + "<name>)"));
                 }
                 continue;
             }
@@ -615,6 +901,9 @@ final class RuleSetCompiler {
                 update(sha, drl.text());
             });
             pack.values.forEach((name, value) -> update(sha, name + "=" + value));
+            // Localized messages are part of what a decision says, so they are part of its version.
+            pack.rules.forEach(rule -> new TreeMap<>(rule.messages()).forEach((tag, message) ->
+                    update(sha, rule.id() + "@" + tag + "=" + message)));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

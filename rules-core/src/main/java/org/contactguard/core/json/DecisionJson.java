@@ -57,7 +57,8 @@ public final class DecisionJson {
 
     private static final Set<String> DECISION = Set.of("id", "verdict", "reasons", "advisories", "nextPermittedAt",
             "ruleSetVersion");
-    private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message");
+    private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message", "template",
+            "arguments", "evidence");
 
     private DecisionJson() {
     }
@@ -250,6 +251,16 @@ public final class DecisionJson {
             o.put("citation", r.citation());
             o.put("authority", r.authority().name());
             o.put("message", r.message());
+            // Added with message templates; absent for reasons without one, so older readers see the same JSON.
+            if (r.template() != null) {
+                o.put("template", r.template());
+                ObjectNode arguments = o.putObject("arguments");
+                r.arguments().forEach(arguments::put);
+            }
+            if (!r.evidence().isEmpty()) {
+                ArrayNode evidence = o.putArray("evidence");
+                r.evidence().forEach(moment -> evidence.add(moment.toString()));
+            }
         }
     }
 
@@ -293,7 +304,18 @@ public final class DecisionJson {
 
     private static Reason reason(JsonNode node, String path) {
         JsonFields f = JsonFields.of(node, path, REASON);
+        java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        JsonNode given = f.raw("arguments");
+        if (given != null && !given.isNull()) {
+            if (!given.isObject()) {
+                throw new InvalidInputException(f.path("arguments"), "must be an object, found " + JsonFields.typeOf(given));
+            }
+            given.fields().forEachRemaining(e -> arguments.put(e.getKey(), JsonFields.text(e.getValue(),
+                    JsonFields.child(f.path("arguments"), e.getKey()))));
+        }
+        List<java.time.Instant> evidence = f.list("evidence", false, JsonFields::instant);
         return new Reason(f.string("ruleId", true), f.string("pack", true), f.string("citation", true),
-                f.constant("authority", Authority.class, true), f.string("message", true));
+                f.constant("authority", Authority.class, true), f.string("message", true), f.string("template", false),
+                arguments, evidence);
     }
 }

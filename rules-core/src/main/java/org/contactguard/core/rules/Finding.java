@@ -1,7 +1,12 @@
 package org.contactguard.core.rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -18,11 +23,87 @@ import org.kie.api.runtime.rule.RuleContext;
  *     or null when the restriction has no known end
  * @param invalidField for a rule that found the request unusable (e.g. no time zone): the field
  *     path; the engine then reports the reserved reason {@code INPUT-INVALID}; null otherwise
+ * @param arguments the values a message template may name, by name: the facts the rule bound
+ *     ({@code $calls} as {@code calls}) and, for a bound {@link Tally}, its {@code count}, {@code cap},
+ *     {@code subject}, {@code reopensAt} and {@code window}; empty for findings made the old way
+ * @param evidence the moments of the history entries the finding rests on (a tally's counted
+ *     entries), oldest first; empty when none
  */
-public record Finding(String ruleId, String detail, Instant retryAt, String invalidField) {
+public record Finding(String ruleId, String detail, Instant retryAt, String invalidField, Map<String, Object> arguments,
+        List<Instant> evidence) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
+        arguments = arguments == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A finding without template arguments or evidence (the form rules written before templates insert). */
+    public Finding(String ruleId, String detail, Instant retryAt, String invalidField) {
+        this(ruleId, detail, retryAt, invalidField, Map.of(), List.of());
+    }
+
+    /** The same finding, objecting until {@code moment} (null: no known end). */
+    public Finding withRetryAt(Instant moment) {
+        return new Finding(ruleId, detail, moment, invalidField, arguments, evidence);
+    }
+
+    /**
+     * The rule denies (or advises, as its {@code @effect} says) the action: inserts a finding that
+     * objects with no known end, carrying the match's bound facts as message arguments and the
+     * counted history entries as evidence, and returns a {@link Denial} whose
+     * {@link Denial#until until} states when the condition ends. Written in a consequence as
+     * {@code deny(kcontext).until($calls.reopensAt());} after
+     * {@code import function org.contactguard.core.rules.Finding.deny;}.
+     */
+    public static Denial deny(RuleContext context) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        List<Instant> evidence = new ArrayList<>();
+        for (String declaration : context.getMatch().getDeclarationIds()) {
+            Object value = context.getMatch().getDeclarationValue(declaration);
+            String name = declaration.startsWith("$") ? declaration.substring(1) : declaration;
+            arguments.put(name, value);
+            if (value instanceof Tally tally) {
+                arguments.putIfAbsent("count", tally.count());
+                arguments.putIfAbsent("cap", tally.cap());
+                arguments.putIfAbsent("subject", tally.subject());
+                arguments.putIfAbsent("window", tally.window());
+                arguments.putIfAbsent("reopensAt", tally.reopensAt());
+                evidence.addAll(tally.evidence());
+            }
+        }
+        evidence.sort(null);
+        Finding finding = new Finding(idOf(context), null, null, null, arguments, evidence);
+        FactHandle handle = context.getKieRuntime().insert(finding);
+        return new Denial(context, handle, finding);
+    }
+
+    /**
+     * What {@link #deny} returns: the inserted finding, whose end the consequence states. A finding
+     * whose end is never stated objects indefinitely, which fails closed.
+     */
+    public static final class Denial {
+        private final RuleContext context;
+        private final FactHandle handle;
+        private final Finding finding;
+
+        private Denial(RuleContext context, FactHandle handle, Finding finding) {
+            this.context = context;
+            this.handle = handle;
+            this.finding = finding;
+        }
+
+        /** The condition ends at {@code moment} (null: no known end); the engine re-checks from there. */
+        public void until(Instant moment) {
+            if (moment != null) {
+                context.getKieRuntime().update(handle, finding.withRetryAt(moment));
+            }
+        }
+
+        /** The condition has no known end (the same as stating no end at all, said out loud). */
+        public void indefinitely() {
+            // The finding was inserted without an end.
+        }
     }
 
     /** The rule objects and knows no moment at which it would stop objecting. */
