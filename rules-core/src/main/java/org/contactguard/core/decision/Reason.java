@@ -12,8 +12,12 @@ import org.contactguard.core.model.Authority;
  * @param citation the instrument and article
  * @param authority what kind of source the citation is
  * @param message what is wrong, in plain words
+ * @param jurisdiction the request's jurisdiction code (an account's {@code jurisdiction} or one of the
+ *     debtor's {@code jurisdictions}) that brought the rule's pack in, e.g. {@code US-FL} for the federal
+ *     pack it stacks on; null when the request named the pack or the engine gave the reason itself
  */
-public record Reason(String ruleId, String pack, String citation, Authority authority, String message) {
+public record Reason(String ruleId, String pack, String citation, Authority authority, String message,
+        String jurisdiction) {
 
     /** Rule id of the reason given when the request itself is unusable. */
     public static final String INPUT_INVALID = "INPUT-INVALID";
@@ -30,6 +34,16 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
         Objects.requireNonNull(citation, "citation");
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A reason that names no jurisdiction: its pack was named in the request, or the engine gave it. */
+    public Reason(String ruleId, String pack, String citation, Authority authority, String message) {
+        this(ruleId, pack, citation, authority, message, null);
+    }
+
+    /** The same reason, saying that {@code code} brought its pack in (null: nothing did, it was named). */
+    public Reason withJurisdiction(String code) {
+        return Objects.equals(code, jurisdiction) ? this : new Reason(ruleId, pack, citation, authority, message, code);
     }
 
     /** The request is unusable: {@code field} names where, {@code problem} says what. */
@@ -52,6 +66,6 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
 
     @Override
     public String toString() {
-        return ruleId + " [" + pack + "] " + citation + " (" + authority + "): " + message;
+        return ruleId + " [" + pack + (jurisdiction == null ? "" : " for " + jurisdiction) + "] " + citation + " (" + authority + "): " + message;
     }
 }

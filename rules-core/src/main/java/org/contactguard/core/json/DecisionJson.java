@@ -57,7 +57,8 @@ public final class DecisionJson {
 
     private static final Set<String> DECISION = Set.of("id", "verdict", "reasons", "advisories", "nextPermittedAt",
             "ruleSetVersion");
-    private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message");
+    private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message",
+            "jurisdiction");
 
     private DecisionJson() {
     }
@@ -229,7 +230,10 @@ public final class DecisionJson {
         return write(requestTree(request), false);
     }
 
-    /** The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent. */
+    /**
+     * The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent,
+     * a reason's optional {@code jurisdiction} is left out when it has none.
+     */
     public static ObjectNode decisionTree(Decision decision) {
         Objects.requireNonNull(decision, "decision");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -250,6 +254,9 @@ public final class DecisionJson {
             o.put("citation", r.citation());
             o.put("authority", r.authority().name());
             o.put("message", r.message());
+            if (r.jurisdiction() != null) {
+                o.put("jurisdiction", r.jurisdiction());
+            }
         }
     }
 
@@ -294,6 +301,7 @@ public final class DecisionJson {
     private static Reason reason(JsonNode node, String path) {
         JsonFields f = JsonFields.of(node, path, REASON);
         return new Reason(f.string("ruleId", true), f.string("pack", true), f.string("citation", true),
-                f.constant("authority", Authority.class, true), f.string("message", true));
+                f.constant("authority", Authority.class, true), f.string("message", true),
+                f.string("jurisdiction", false));
     }
 }
