@@ -98,11 +98,11 @@ class ContractAdditionsJsonTest {
     @Test
     void fieldsNoLoadedPackReadsAreNotAnErrorAndChangeNothing() {
         String json = with("/tenant", "\"bank-7\"");
-        json = DecisionJson.write(JsonRequests_set(json, "/collector", "{\"kind\":\"THIRD_PARTY_COLLECTOR\",\"lawFirm\":true}"),
+        json = DecisionJson.write(withField(json, "/collector", "{\"kind\":\"THIRD_PARTY_COLLECTOR\",\"lawFirm\":true}"),
                 false);
-        json = DecisionJson.write(JsonRequests_set(json, "/debtor/jurisdictions", "[\"US-FL\"]"), false);
-        json = DecisionJson.write(JsonRequests_set(json, "/action/prerecorded", "true"), false);
-        json = DecisionJson.write(JsonRequests_set(json, "/debtor/restrictions",
+        json = DecisionJson.write(withField(json, "/debtor/jurisdictions", "[\"US-FL\"]"), false);
+        json = DecisionJson.write(withField(json, "/action/prerecorded", "true"), false);
+        json = DecisionJson.write(withField(json, "/debtor/restrictions",
                 "[{\"kind\":\"BREATHING_SPACE\",\"mentalHealthCrisis\":true},{\"kind\":\"BANKRUPTCY\",\"status\":\"DISCHARGED\"}]"),
                 false);
         Decision plain = DecisionJson.decide(engine, MINIMAL);
@@ -112,7 +112,7 @@ class ContractAdditionsJsonTest {
     }
 
     /** Sets the field at {@code pointer} of {@code json} to raw JSON {@code value}. */
-    private static com.fasterxml.jackson.databind.JsonNode JsonRequests_set(String json, String pointer, String value) {
+    private static com.fasterxml.jackson.databind.JsonNode withField(String json, String pointer, String value) {
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) DecisionJson.parse(json);
         int slash = pointer.lastIndexOf('/');
         var parent = (com.fasterxml.jackson.databind.node.ObjectNode) (slash == 0 ? root : root.at(pointer.substring(0, slash)));
