@@ -13,7 +13,9 @@ import picocli.CommandLine.ParentCommand;
 /** {@code contactguard lint}: load the rules and report every problem with file and line. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Loads the rules and prints every problem as file:line: message (exit 1 if any);",
-                "when they are clean, prints the rule table: id, citation, pack, file."})
+                "when they are clean, prints the rule table: id, citation, pack, file, then each warning",
+                "(from collect, from Helper.of(...), eval, static helper calls, '== false' on helper results,",
+                "numbers in names or messages) as file:line: warning: ..."})
 final class LintCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,8 +43,12 @@ final class LintCommand implements Callable<Integer> {
                 .sorted(Comparator.comparing(RuleInfo::pack).thenComparing(RuleInfo::id))
                 .forEach(r -> table.add(r.id(), r.citation(), r.pack(), r.file() + ":" + r.line()));
         table.print(out);
+        // Warnings do not fail the lint: they name constructs that work but keep rules from reading like the law.
+        engine.rules().warnings().forEach(out::println);
         out.println(engine.rules().rules().size() + " rules in " + engine.rules().packIds().size()
-                + (engine.rules().packIds().size() == 1 ? " pack" : " packs") + ", no problems (rules " + engine.version() + ")");
+                + (engine.rules().packIds().size() == 1 ? " pack" : " packs") + ", no problems"
+                + (engine.rules().warnings().isEmpty() ? "" : ", " + engine.rules().warnings().size() + " warnings")
+                + " (rules " + engine.version() + ")");
         return Contactguard.OK;
     }
 }

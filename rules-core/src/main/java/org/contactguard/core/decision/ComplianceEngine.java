@@ -21,6 +21,7 @@ import org.contactguard.core.engine.RuleLoadException;
 import org.contactguard.core.engine.RuleSet;
 import org.contactguard.core.engine.RuleSetLoader;
 import org.contactguard.core.engine.RuleSources;
+import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
 import org.contactguard.core.rules.ContactHistory;
@@ -58,11 +59,24 @@ public final class ComplianceEngine {
     private final RuleSources sources;
     private final Duration lookahead;
     private final AtomicReference<RuleSet> current;
+    /** The keys each parameter file held at the last successful load; guarded by {@code this}. */
+    private Map<Path, Set<String>> parameterKeys;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSet rules) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, RuleSetLoader.Loaded loaded) {
         this.sources = sources;
         this.lookahead = lookahead;
-        this.current = new AtomicReference<>(rules);
+        this.current = new AtomicReference<>(loaded.rules());
+        this.parameterKeys = loaded.parameterKeys();
+    }
+
+    /** How {@link #reload(ReloadOption...)} may differ from a plain reload. */
+    public enum ReloadOption {
+        /**
+         * Accept a parameter file that no longer sets a parameter it set before (or is empty): the
+         * packs' own values apply again. Without it such a reload is refused, since a file caught
+         * half-written would otherwise put looser defaults in force unnoticed.
+         */
+        ACCEPT_REMOVED_PARAMETERS
     }
 
     /** Starts configuring an engine. */
@@ -123,9 +137,16 @@ public final class ComplianceEngine {
             PackSelection.Selection selection = selectPacks(rules, request);
             List<String> packs = selection.packs();
             version = rules.version(packs);
-            Optional<InvalidInputException> problem = request.firstProblem();
+            Optional<InvalidInputException> problem = unsupportedMoment(request).or(request::firstProblem);
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
+            }
+            if (packs.isEmpty()) {
+                // Every loaded pack is pack.default = false and the request names none: no rule would
+                // be evaluated, and an ALLOW from no rules is an accident, not a decision.
+                return Decision.denied(id, Reason.engineError("no pack decides this request: it names no"
+                        + " packs and none of the loaded packs " + rules.packIds() + " is a default"
+                        + " (pack.default = false); name the packs in \"packs\" or load a default pack"), version);
             }
             if (!selection.missing().isEmpty()) {
                 // A base pack alone would decide an account its overlay may govern more strictly:
@@ -154,6 +175,36 @@ public final class ComplianceEngine {
         }
     }
 
+    /** The first moment the engine decides: years before it are a caller's bug, not a debt's past. */
+    static final Instant FIRST_SUPPORTED = Instant.parse("1900-01-01T00:00:00Z");
+    /** The end of the last year the engine decides (year 9999: what ISO-8601 and SQL timestamps hold). */
+    static final Instant END_OF_SUPPORTED = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * A moment outside years 1900-9999 in the action or the history: local-time arithmetic in a zone
+     * overflows near {@code Instant.MIN/MAX}, and a caller who sends one has a bug worth naming.
+     */
+    private static Optional<InvalidInputException> unsupportedMoment(DecisionRequest request) {
+        if (!supported(request.action().at())) {
+            return Optional.of(outOfRange("action.at", request.action().at()));
+        }
+        List<ContactAttempt> history = request.history();
+        for (int i = 0; i < history.size(); i++) {
+            if (!supported(history.get(i).at())) {
+                return Optional.of(outOfRange("history[" + i + "].at", history.get(i).at()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean supported(Instant at) {
+        return !at.isBefore(FIRST_SUPPORTED) && at.isBefore(END_OF_SUPPORTED);
+    }
+
+    private static InvalidInputException outOfRange(String field, Instant at) {
+        return new InvalidInputException(field, at + " is outside the years 1900-9999 that the engine decides");
+    }
+
     /** Returns the session; the decisions are made, so a failure here is logged, not thrown. */
     private static void close(RuleSet.Evaluator evaluator, DecisionRequest request) {
         try {
@@ -167,14 +218,20 @@ public final class ComplianceEngine {
     /**
      * Reads the rule sources again and, if they load, swaps them in atomically: decisions already
      * under way finish on the rules they started with. If they do not load, the current rules keep
-     * serving and the problems are thrown.
+     * serving and the problems are thrown. A parameter file that lost a key it set at the previous
+     * load (or went empty) is such a problem unless {@link ReloadOption#ACCEPT_REMOVED_PARAMETERS} is
+     * given.
      *
+     * @param options how this reload may differ from a plain one
      * @return the newly loaded rules
      * @throws RuleLoadException every problem, each with file and line; nothing was swapped
      */
-    public synchronized RuleSet reload() {
+    public synchronized RuleSet reload(ReloadOption... options) {
+        boolean acceptRemoved = List.of(options).contains(ReloadOption.ACCEPT_REMOVED_PARAMETERS);
         try {
-            RuleSet fresh = RuleSetLoader.load(sources);
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, acceptRemoved ? Map.of() : parameterKeys);
+            RuleSet fresh = loaded.rules();
+            parameterKeys = loaded.parameterKeys();
             RuleSet previous = current.getAndSet(fresh);
             LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
             return fresh;
@@ -442,8 +499,7 @@ public final class ComplianceEngine {
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
-            RuleSet rules = RuleSetLoader.load(sources);
-            return new ComplianceEngine(sources, lookahead, rules);
+            return new ComplianceEngine(sources, lookahead, RuleSetLoader.load(sources, Map.of()));
         }
     }
 }

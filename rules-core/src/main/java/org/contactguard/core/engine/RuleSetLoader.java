@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,6 +25,37 @@ public final class RuleSetLoader {
      * @throws RuleLoadException listing every problem, each with file and line
      */
     public static RuleSet load(RuleSources sources) {
+        return load(sources, Map.of()).rules();
+    }
+
+    /**
+     * What one load read: the compiled rules and the {@code pack.parameter} keys each parameter file
+     * held, so that the next reload can tell a file that lost keys.
+     *
+     * @param rules the compiled rules
+     * @param parameterKeys the keys each of the sources' parameter files set, by file
+     */
+    public record Loaded(RuleSet rules, Map<Path, Set<String>> parameterKeys) {
+
+        public Loaded {
+            Map<Path, Set<String>> copy = new LinkedHashMap<>();
+            parameterKeys.forEach((file, keys) -> copy.put(file, Collections.unmodifiableSet(new TreeSet<>(keys))));
+            parameterKeys = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * Loads and compiles the packs {@code sources} name, refusing a parameter file that lost keys
+     * it held at the previous load ({@code previousKeys}; empty for a first load).
+     *
+     * <p>A parameter file read while it is being rewritten can come out empty or cut short; loading
+     * it would silently put the packs' own, possibly looser, values back in force. So a key that
+     * disappears is a load problem naming the file, unless the caller removed it on purpose and says
+     * so by passing no previous keys for that file.
+     *
+     * @throws RuleLoadException listing every problem, each with file and line
+     */
+    public static Loaded load(RuleSources sources, Map<Path, Set<String>> previousKeys) {
         List<RuleProblem> problems = new ArrayList<>();
         List<PackFiles> packs;
         try {
@@ -30,15 +64,28 @@ public final class RuleSetLoader {
             throw new RuleLoadException(new RuleProblem("(rules)", 0, "cannot read: " + e.getMessage()), e);
         }
         List<ParameterOverride> overrides = new ArrayList<>();
+        Map<Path, Set<String>> keys = new LinkedHashMap<>();
         for (Path file : sources.parameterFiles()) {
-            overrides.addAll(readParameterFile(file, problems));
+            List<ParameterOverride> read = readParameterFile(file, problems);
+            Set<String> held = new TreeSet<>();
+            read.forEach(override -> held.add(override.pack() + "." + override.name()));
+            keys.put(file, held);
+            Set<String> lost = new TreeSet<>(previousKeys.getOrDefault(file, Set.of()));
+            lost.removeAll(held);
+            if (!lost.isEmpty()) {
+                problems.add(new RuleProblem(file.toString(), 0, (held.isEmpty() ? "is empty" : "lost")
+                        + " the parameters " + lost + " that it set at the previous load; refusing to fall back to"
+                        + " the packs' own values (if they were removed on purpose, reload with"
+                        + " ACCEPT_REMOVED_PARAMETERS)"));
+            }
+            overrides.addAll(read);
         }
         overrides.addAll(sources.overrides());
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty(),
-                sources.prebuiltModels());
+        return new Loaded(RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty(),
+                sources.prebuiltModels()), keys);
     }
 
     private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {

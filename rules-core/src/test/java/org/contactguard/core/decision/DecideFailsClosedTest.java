@@ -53,6 +53,30 @@ class DecideFailsClosedTest {
     // --- INPUT-INVALID ---
 
     @Test
+    void aMomentOutsideTheSupportedYearsIsInputInvalidNamingItsField() {
+        for (java.time.Instant extreme : List.of(java.time.Instant.MAX, java.time.Instant.MIN,
+                java.time.Instant.parse("+10000-01-01T00:00:00Z"), java.time.Instant.parse("1899-12-31T23:59:59Z"))) {
+            Decision decision = probe.decide(request(callAt(extreme, "A1").build(), ADULT_IN_NEW_YORK).build());
+            String message = assertDeniedByEngine(Reason.INPUT_INVALID, decision);
+            assertTrue(message.startsWith("action.at: "), message);
+        }
+        DecisionRequest oldHistory = callAboutA1AtNoon().history(List.of(ContactAttempt.call(java.time.Instant.MIN,
+                "A1", Requests.MOBILE, Outcome.NO_ANSWER))).build();
+        String message = assertDeniedByEngine(Reason.INPUT_INVALID, probe.decide(oldHistory));
+        assertTrue(message.startsWith("history[0].at: "), message);
+    }
+
+    @Test
+    void theFirstAndLastSupportedMomentsAreDecided() {
+        for (String edge : List.of("1900-01-01T05:00:00Z", "9999-12-30T17:00:00Z")) {
+            Decision decision = probe.decide(request(callAt(java.time.Instant.parse(edge), "A1").build(),
+                    ADULT_IN_NEW_YORK).build());
+            assertTrue(decision.ruleIds().stream().noneMatch(id -> id.equals(Reason.INPUT_INVALID)
+                    || id.equals(Reason.ENGINE_ERROR)), decision::toString);
+        }
+    }
+
+    @Test
     void nullRequestIsDeniedAsInputInvalidNamingTheRequest() {
         Decision decision = assertDoesNotThrow(() -> probe.decide(null));
         String message = assertDeniedByEngine(Reason.INPUT_INVALID, decision);

@@ -118,6 +118,22 @@ class DefaultPackSelectionTest {
     }
 
     @Test
+    void anEngineWhosePacksAreAllNotDefaultsDeniesARequestThatNamesNone() throws IOException {
+        // Reached by copying the catalog into a folder: its starter pack is pack.default = false.
+        append(house.resolve("pack.properties"), "pack.default = false\n");
+        append(probe.resolve("pack.properties"), "pack.default = false\n");
+        ComplianceEngine engine = engine();
+        assertEquals(List.of(), engine.rules().selection().defaults());
+        for (String jurisdiction : List.of("XX", "YY", "UK")) {
+            Decision d = engine.decide(minorWithAccountsIn(jurisdiction).build());
+            assertEquals(Verdict.DENY, d.verdict(), d::toString);
+            assertEquals(List.of(Reason.ENGINE_ERROR), d.ruleIds(), d::toString);
+            assertTrue(d.reasons().get(0).message().contains("no pack decides this request"), d::toString);
+        }
+        assertEquals(List.of(HOUSE_DENIES), engine.decide(minorWithAccountsIn("YY").packs(HOUSE).build()).ruleIds());
+    }
+
+    @Test
     void anEngineBuiltWithNamedPacksKeepsThemAsDefaults() throws IOException {
         append(house.resolve("pack.properties"), "pack.default = false\n");
         ComplianceEngine engine = ComplianceEngine.builder().rulesDirectory(root).packs(HOUSE, PROBE).build();

@@ -108,6 +108,55 @@ class ReloadTest {
         assertEquals(Verdict.ALLOW, engine.decide(twoCalls).verdict());
     }
 
+    /** An engine on the probe pack (cap 3) whose deployment file tightens the cap to 2. */
+    private ComplianceEngine engineWithDeploymentFile(Path deployment) {
+        TestPacks.edit(properties, CAP_OF_TWO, CAP_OF_THREE);
+        TestPacks.write(deployment, "# deployment\nprobe.callCap = 2\nprobe.hoursEnd = 21:00\n");
+        return ComplianceEngine.builder().rulesDirectory(root).parameters(deployment).build();
+    }
+
+    @Test
+    void reloadOfAParameterFileThatWentEmptyIsRefusedAndTheStricterValueKeepsDeciding() {
+        Path deployment = elsewhere.resolve("deployment.properties");
+        ComplianceEngine tightened = engineWithDeploymentFile(deployment);
+        assertEquals(List.of("PROBE-CAP-01"), tightened.decide(twoCalls).ruleIds());
+
+        TestPacks.write(deployment, "");
+        RuleLoadException failure = assertThrows(RuleLoadException.class, tightened::reload);
+        RuleProblem problem = TestPacks.onlyProblem(failure);
+        assertEquals(deployment.toString(), problem.file());
+        assertTrue(problem.message().startsWith("is empty") && problem.message().contains("[probe.callCap, probe.hoursEnd]"),
+                problem::toString);
+        assertEquals(List.of("PROBE-CAP-01"), tightened.decide(twoCalls).ruleIds());
+    }
+
+    @Test
+    void reloadOfAParameterFileThatLostAKeyIsRefusedUnlessTheRemovalIsAccepted() {
+        Path deployment = elsewhere.resolve("deployment.properties");
+        ComplianceEngine tightened = engineWithDeploymentFile(deployment);
+
+        TestPacks.write(deployment, "# deployment, cut short\nprobe.hoursEnd = 21:00\n");
+        RuleLoadException failure = assertThrows(RuleLoadException.class, tightened::reload);
+        assertTrue(TestPacks.onlyProblem(failure).message().startsWith("lost the parameters [probe.callCap]"),
+                failure::getMessage);
+        assertEquals(List.of("PROBE-CAP-01"), tightened.decide(twoCalls).ruleIds());
+
+        tightened.reload(ComplianceEngine.ReloadOption.ACCEPT_REMOVED_PARAMETERS);
+        assertEquals(Verdict.ALLOW, tightened.decide(twoCalls).verdict());
+        // The accepted state is the new baseline: reloading the same file again is fine.
+        tightened.reload();
+        assertEquals(Verdict.ALLOW, tightened.decide(twoCalls).verdict());
+    }
+
+    @Test
+    void reloadOfAParameterFileThatGainedOrChangedKeysIsTaken() {
+        Path deployment = elsewhere.resolve("deployment.properties");
+        ComplianceEngine tightened = engineWithDeploymentFile(deployment);
+        TestPacks.write(deployment, "probe.callCap = 3\nprobe.hoursEnd = 21:00\nprobe.hoursStart = 08:00\n");
+        tightened.reload();
+        assertEquals(Verdict.ALLOW, tightened.decide(twoCalls).verdict());
+    }
+
     @Test
     void reloadWhileOtherThreadsDecideGivesEachTheOldOrTheNewAnswerNeverAnEngineError() throws Exception {
         Decision oldAnswer = engine.decide(twoCalls);
