@@ -161,10 +161,12 @@ public final class ComplianceEngine {
             ContactHistory history = ContactHistory.of(at, request.history());
             Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules), locale);
             if (first.reasons().isEmpty()) {
-                return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
+                return new Decision(id, Verdict.ALLOW, List.of(), attributed(first.advisories(), selection), null,
+                        version);
             }
             Instant next = nextPermitted(rules, evaluator, request, history, packs, first);
-            return new Decision(id, Verdict.DENY, first.reasons(), first.advisories(), next, version);
+            return new Decision(id, Verdict.DENY, attributed(first.reasons(), selection),
+                    attributed(first.advisories(), selection), next, version);
         } catch (InvalidInputException e) {
             return Decision.denied(id, Reason.inputInvalid(e.field(), e.problem()), version);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -272,7 +274,16 @@ public final class ComplianceEngine {
                         + rules.packIds());
             }
         }
-        return rules.selection().select(request.packs(), request.accounts());
+        return rules.selection().select(request.packs(), request.accounts(), request.debtor().jurisdictions());
+    }
+
+    /** Each reason saying which of the request's jurisdictions brought its pack in (none for a named pack). */
+    private static List<Reason> attributed(List<Reason> reasons, PackSelection.Selection selection) {
+        if (selection.broughtInBy().isEmpty() || reasons.isEmpty()) {
+            return reasons;
+        }
+        return reasons.stream().map(r -> r.ruleId().equals(Reason.INPUT_INVALID) ? r
+                : r.withJurisdiction(selection.jurisdictionOf(r.pack()))).toList();
     }
 
     /**

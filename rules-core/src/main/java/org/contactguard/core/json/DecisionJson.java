@@ -58,7 +58,7 @@ public final class DecisionJson {
     private static final Set<String> DECISION = Set.of("id", "verdict", "reasons", "advisories", "nextPermittedAt",
             "ruleSetVersion");
     private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message", "template",
-            "arguments", "evidence");
+            "arguments", "evidence", "jurisdiction");
 
     private DecisionJson() {
     }
@@ -230,7 +230,10 @@ public final class DecisionJson {
         return write(requestTree(request), false);
     }
 
-    /** The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent. */
+    /**
+     * The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent,
+     * a reason's optional {@code jurisdiction} is left out when it has none.
+     */
     public static ObjectNode decisionTree(Decision decision) {
         Objects.requireNonNull(decision, "decision");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -260,6 +263,9 @@ public final class DecisionJson {
             if (!r.evidence().isEmpty()) {
                 ArrayNode evidence = o.putArray("evidence");
                 r.evidence().forEach(moment -> evidence.add(moment.toString()));
+            }
+            if (r.jurisdiction() != null) {
+                o.put("jurisdiction", r.jurisdiction());
             }
         }
     }
@@ -316,6 +322,6 @@ public final class DecisionJson {
         List<java.time.Instant> evidence = f.list("evidence", false, JsonFields::instant);
         return new Reason(f.string("ruleId", true), f.string("pack", true), f.string("citation", true),
                 f.constant("authority", Authority.class, true), f.string("message", true), f.string("template", false),
-                arguments, evidence);
+                arguments, evidence, f.string("jurisdiction", false));
     }
 }

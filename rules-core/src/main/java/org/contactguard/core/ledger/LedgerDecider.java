@@ -137,7 +137,7 @@ final class LedgerDecider {
     static ContactAttempt reservation(DecisionRequest request) {
         ProposedAction a = request.action();
         return new ContactAttempt(a.channel(), a.at(), a.recipient(), a.thirdPartyId(), a.contactPoint(), a.place(),
-                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.viaPersonalDevice(), a.visibility(),
+                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.prerecorded(), a.viaPersonalDevice(), a.visibility(),
                 a.content(), a.leavesMessage(), a.identifiesCaller(), a.disclosesDebt(), a.visit(),
                 request.collector().id(), null, false);
     }
