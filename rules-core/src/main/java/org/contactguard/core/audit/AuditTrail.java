@@ -268,6 +268,11 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
         return queue.size() + inFlight.get();
     }
 
+    /** Records in the queue, not yet taken by the writer. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Decisions denied with {@code AUDIT-UNAVAILABLE} so far. */
     public long denied() {
         return denied.get();
