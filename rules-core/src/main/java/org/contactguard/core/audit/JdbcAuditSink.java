@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.contactguard.core.json.DecisionJson;
 
@@ -66,7 +67,27 @@ public final class JdbcAuditSink implements AuditSink {
     }
 
     private Connection connect() throws SQLException {
-        return dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(url, user, password);
+        return dataSource != null ? dataSource.getConnection() : open(url, user, password);
+    }
+
+    /**
+     * A connection of the sink's own. On PostgreSQL, the driver is told to keep query parameters and
+     * server details out of exception messages: those messages are logged, and an audit row holds
+     * contact point values and message text, which must never reach a log.
+     */
+    static Connection open(String url, String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            properties.setProperty("logServerErrorDetail", "false");
+            properties.setProperty("ApplicationName", "contactguard-audit");
+        }
+        return DriverManager.getConnection(url, properties);
     }
 
     @Override
@@ -233,7 +254,11 @@ public final class JdbcAuditSink implements AuditSink {
             return this;
         }
 
-        /** Uses the application's pool instead of a connection of the sink's own. */
+        /**
+         * Uses the application's pool instead of a connection of the sink's own. On PostgreSQL, give the
+         * pool {@code logServerErrorDetail=false}: exception messages are logged, and must not carry the
+         * audit row's values.
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
@@ -255,8 +280,7 @@ public final class JdbcAuditSink implements AuditSink {
                 throw new IllegalStateException("give either url(...) or dataSource(...)");
             }
             String where = url != null ? url : "the given data source";
-            try (Connection connection = dataSource != null ? dataSource.getConnection()
-                    : DriverManager.getConnection(url, user, password)) {
+            try (Connection connection = dataSource != null ? dataSource.getConnection() : open(url, user, password)) {
                 if (migrate) {
                     AuditSchema.migrate(connection);
                 } else {

@@ -98,16 +98,46 @@ public final class ComplianceEngine {
      */
     public Decision decide(DecisionRequest request, Connection transaction) {
         long start = System.nanoTime();
-        RuleSet rules = current.get();
-        RuleSet.Evaluator evaluator = rules.evaluator();
-        Decision decision;
+        boolean traced = putMdc(request);
         try {
-            decision = decide(rules, evaluator, request);
+            RuleSet rules = current.get();
+            RuleSet.Evaluator evaluator = rules.evaluator();
+            Decision decision;
+            try {
+                decision = decide(rules, evaluator, request);
+            } finally {
+                close(evaluator, request);
+            }
+            return listeners.isEmpty() ? decision
+                    : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), transaction);
         } finally {
-            close(evaluator, request);
+            removeMdc(traced);
         }
-        return listeners.isEmpty() ? decision
-                : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), transaction);
+    }
+
+    /**
+     * Puts the request's id and tenant in the SLF4J MDC, so every line logged while it is decided and
+     * reported (ours, Drools', a listener's) can be traced to it.
+     *
+     * @return whether anything was put
+     */
+    private static boolean putMdc(DecisionRequest request) {
+        String id = request == null ? null : request.id();
+        String tenant = RequestTenant.of(request);
+        if (id != null) {
+            MDC.put(MDC_REQUEST_ID, id);
+        }
+        if (tenant != null) {
+            MDC.put(MDC_TENANT, tenant);
+        }
+        return id != null || tenant != null;
+    }
+
+    private static void removeMdc(boolean traced) {
+        if (traced) {
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove(MDC_TENANT);
+        }
     }
 
     /**
@@ -178,9 +208,14 @@ public final class ComplianceEngine {
             int i = 0;
             for (DecisionRequest request : requests) {
                 long start = System.nanoTime();
-                Decision decision = decide(rules, evaluator, request);
-                decisions[i++] = listeners.isEmpty() ? decision
-                        : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), null);
+                boolean traced = putMdc(request);
+                try {
+                    Decision decision = decide(rules, evaluator, request);
+                    decisions[i++] = listeners.isEmpty() ? decision
+                            : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), null);
+                } finally {
+                    removeMdc(traced);
+                }
             }
         } finally {
             close(evaluator, null);
@@ -190,28 +225,6 @@ public final class ComplianceEngine {
 
     private Decision decide(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request) {
         String id = request == null ? null : request.id();
-        String tenant = RequestTenant.of(request);
-        if (id == null && tenant == null) {
-            return decideLogged(rules, evaluator, request, id);
-        }
-        // Every line logged while deciding (ours, Drools', a listener's) can be traced to the request.
-        putMdc(MDC_REQUEST_ID, id);
-        putMdc(MDC_TENANT, tenant);
-        try {
-            return decideLogged(rules, evaluator, request, id);
-        } finally {
-            MDC.remove(MDC_REQUEST_ID);
-            MDC.remove(MDC_TENANT);
-        }
-    }
-
-    private static void putMdc(String key, String value) {
-        if (value != null) {
-            MDC.put(key, value);
-        }
-    }
-
-    private Decision decideLogged(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request, String id) {
         String version = rules.defaultVersion();
         try {
             if (request == null) {

@@ -6,9 +6,13 @@ import static org.contactguard.core.audit.AuditFixtures.engine;
 import static org.contactguard.core.audit.AuditFixtures.listenTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,9 +27,12 @@ import org.contactguard.core.decision.Verdict;
 import org.contactguard.core.json.DecisionJson;
 import org.contactguard.core.ledger.JdbcContactLedger;
 import org.contactguard.core.ledger.LedgerDecision;
+import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.Outcome;
+import org.contactguard.core.model.ProposedAction;
+import org.contactguard.core.model.Recipient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +82,39 @@ abstract class JdbcAuditSinkContract {
             assertEquals(List.of(), sink.find("D1", at.plusNanos(1_000), WHOLE_YEAR_END));
             assertEquals(List.of(other), sink.find("D2", WHOLE_YEAR_START, WHOLE_YEAR_END));
         }
+    }
+
+    @Test
+    void aFailingWriteLogsNeitherContactPointValuesNorMessageText() throws Exception {
+        JdbcAuditSink sink = sink();
+        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE cg_audit");
+        }
+        String content = "Ms Example, pay 1,234.56 today";
+        DecisionRequest base = call("R-1", "D1", NOON_IN_NEW_YORK);
+        DecisionRequest request = DecisionRequest.builder().id("R-1").debtor(base.debtor()).accounts(base.accounts())
+                .action(ProposedAction.builder().channel(Channel.SMS).at(NOON_IN_NEW_YORK).recipient(Recipient.DEBTOR)
+                        .contactPoint(AuditFixtures.MOBILE).accountIds("A1").content(content).build())
+                .build();
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            AuditTrail trail = AuditTrail.builder(sink).closeTimeout(Duration.ofMillis(300)).build();
+            listenTo(trail);
+            engine().decide(request);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!captured.toString(StandardCharsets.UTF_8).contains("Audit sink")) {
+                assertTrue(System.nanoTime() < deadline, "the failing write was never logged");
+                Thread.sleep(10);
+            }
+            assertThrows(IllegalStateException.class, trail::close);
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains(AuditFixtures.MOBILE.id()), log);
+        assertFalse(log.contains("pay 1,234.56"), log);
     }
 
     @Test

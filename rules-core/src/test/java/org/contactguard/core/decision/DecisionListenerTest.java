@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.contactguard.core.model.DecisionRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
+import org.slf4j.helpers.BasicMDCAdapter;
 
 /** Listeners see every decision and reload; a veto or a failing listener turns the answer into DENY. */
 class DecisionListenerTest {
@@ -118,6 +121,32 @@ class DecisionListenerTest {
             assertSame(unavailable, given);
             assertEquals(List.of(unavailable), recording.decisions);
             assertEquals(Duration.ofMillis(3), recording.durations.get(0));
+        }
+
+        @Test
+        void theRequestIdIsInTheLogMdcWhileDecidingAndReportingAndGoneAfter() throws ReflectiveOperationException {
+            // slf4j-simple, the tests' logger, keeps no MDC: give SLF4J its basic one for this test.
+            Field adapter = MDC.class.getDeclaredField("mdcAdapter");
+            adapter.setAccessible(true);
+            Object previous = adapter.get(null);
+            adapter.set(null, new BasicMDCAdapter());
+            try {
+                mdcIsSetAndCleared();
+            } finally {
+                adapter.set(null, previous);
+            }
+        }
+
+        private void mdcIsSetAndCleared() {
+            List<String> seen = new ArrayList<>();
+            ComplianceEngine engine = probe((request, decision, took) -> seen.add(MDC.get(ComplianceEngine.MDC_REQUEST_ID)));
+
+            engine.decide(ALLOWED_CALL);
+            engine.decideAll(List.of(LATE_CALL));
+
+            assertEquals(List.of(ALLOWED_CALL.id(), LATE_CALL.id()), seen);
+            assertNull(MDC.get(ComplianceEngine.MDC_REQUEST_ID));
+            assertNull(MDC.get(ComplianceEngine.MDC_TENANT));
         }
 
         @Test
