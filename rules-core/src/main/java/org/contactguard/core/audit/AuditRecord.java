@@ -38,4 +38,18 @@ public record AuditRecord(Instant decidedAt, String debtorId, String requestId, 
     public String ruleSetVersion() {
         return decision.ruleSetVersion();
     }
+
+    /** This record as one line of JSON, as {@link JsonLinesAuditSink} writes it. */
+    public String toJson() {
+        return AuditJson.write(this);
+    }
+
+    /**
+     * Reads a record written by {@link #toJson()}.
+     *
+     * @throws org.contactguard.core.model.InvalidInputException naming the field when it is not one
+     */
+    public static AuditRecord fromJson(String json) {
+        return AuditJson.read(json);
+    }
 }

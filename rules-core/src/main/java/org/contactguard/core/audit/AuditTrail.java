@@ -131,15 +131,17 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
     }
 
     /**
-     * Inside a JDBC contact ledger's transaction: a {@link JdbcAuditSink} on the ledger's database writes
-     * the record there, at once, so it commits with the reservation (or neither does); any other sink
-     * queues it as {@link #onDecision(DecisionRequest, Decision, Duration)} does.
+     * Inside a JDBC contact ledger's transaction: the record of an ALLOW, with a {@link JdbcAuditSink}
+     * on the ledger's database, is written there at once, so it commits with the reservation (or
+     * neither does). A DENY reserves nothing and the ledger rolls its transaction back, so its record,
+     * like every record of another sink, is queued as {@link #onDecision(DecisionRequest, Decision,
+     * Duration)} does.
      *
      * @throws DecisionVetoedException with {@code AUDIT-UNAVAILABLE} when the record could not be written
      */
     @Override
     public void onDecision(DecisionRequest request, Decision decision, Duration duration, Connection transaction) {
-        if (!(sink instanceof JdbcAuditSink jdbc) || !jdbc.isSameDatabase(transaction)) {
+        if (!decision.isAllowed() || !(sink instanceof JdbcAuditSink jdbc) || !jdbc.isSameDatabase(transaction)) {
             onDecision(request, decision, duration);
             return;
         }

@@ -159,6 +159,24 @@ abstract class JdbcAuditSinkContract {
     }
 
     @Test
+    void aDenialInDecideAndRecordIsKeptThoughTheLedgerRollsBack() throws Exception {
+        JdbcAuditSink sink = sink();
+        try (JdbcContactLedger ledger = ledger(); AuditTrail trail = AuditTrail.builder(sink).build()) {
+            listenTo(trail);
+            LedgerDecision late = ledger.decideAndRecord(call("R-late", "D1", AuditFixtures.TEN_PM_IN_NEW_YORK));
+
+            assertEquals(List.of("PROBE-HOURS-01"), late.decision().ruleIds());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (trail.written() < 1) {
+                assertTrue(System.nanoTime() < deadline, "the denial was never written");
+                Thread.sleep(5);
+            }
+            assertEquals(List.of("R-late"), sink.find("D1", WHOLE_YEAR_START, WHOLE_YEAR_END).stream()
+                    .map(AuditRecord::requestId).toList());
+        }
+    }
+
+    @Test
     void whenTheRecordCannotBeWrittenTheLedgerRecordsNothingAndDenies() throws Exception {
         JdbcAuditSink sink = sink();
         try (JdbcContactLedger ledger = ledger(); AuditTrail trail = AuditTrail.builder(sink).build()) {
