@@ -1,9 +1,11 @@
 package org.contactguard.core.audit;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -30,6 +32,28 @@ final class AuditJson {
     static String write(AuditRecord record) {
         StringWriter out = new StringWriter(512 + (record.requestJson() == null ? 0 : record.requestJson().length()));
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            write(record, json);
+        } catch (IOException e) {
+            // A StringWriter does not fail; reaching here is a bug in this class.
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Appends {@code record} as one line of UTF-8 JSON and a line break to {@code out}, without an
+     * intermediate String: a record holding a long history is tens of kilobytes.
+     */
+    static void writeLine(AuditRecord record, OutputStream out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            write(record, json);
+        }
+        out.write('\n');
+    }
+
+    private static void write(AuditRecord record, JsonGenerator json) throws IOException {
+        {
             json.writeStartObject();
             json.writeStringField("decidedAt", record.decidedAt().toString());
             json.writeStringField("debtorId", record.debtorId());
@@ -55,11 +79,7 @@ final class AuditJson {
             json.writeFieldName("decision");
             json.writeRawValue(DecisionJson.writeDecision(record.decision()));
             json.writeEndObject();
-        } catch (IOException e) {
-            // A StringWriter does not fail; reaching here is a bug in this class.
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     /** Whole microseconds, the precision the audit keeps. */

@@ -1,6 +1,7 @@
 package org.contactguard.core.audit;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -52,14 +53,13 @@ public final class JsonLinesAuditSink implements AuditSink {
     @Override
     public void write(List<AuditRecord> records) throws IOException {
         // Grouped by day, in order: a batch spanning midnight goes to both files.
-        Map<LocalDate, StringBuilder> byDay = new LinkedHashMap<>();
+        Map<LocalDate, Bytes> byDay = new LinkedHashMap<>();
         for (AuditRecord record : records) {
-            byDay.computeIfAbsent(day(record.decidedAt()), d -> new StringBuilder())
-                    .append(AuditJson.write(record)).append('\n');
+            AuditJson.writeLine(record, byDay.computeIfAbsent(day(record.decidedAt()), d -> new Bytes()));
         }
-        for (Map.Entry<LocalDate, StringBuilder> entry : byDay.entrySet()) {
+        for (Map.Entry<LocalDate, Bytes> entry : byDay.entrySet()) {
             LocalDate day = entry.getKey();
-            ByteBuffer bytes = ByteBuffer.wrap(entry.getValue().toString().getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = entry.getValue().buffer();
             if (openDay != null && day.isBefore(openDay)) {
                 // A late record of an earlier day (the clock was set back): appended there, today's stays open.
                 try (FileChannel earlier = openAppending(day)) {
@@ -76,6 +76,17 @@ public final class JsonLinesAuditSink implements AuditSink {
                 openDay = day;
             }
             append(open, bytes);
+        }
+    }
+
+    /** A byte buffer whose contents are handed to the channel without another copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(64 * 1024);
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
         }
     }
 
