@@ -148,7 +148,8 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
         if (closing) {
             throw veto("the audit trail is closed");
         }
-        AuditRecord record = record(new Pending(clock.instant(), request, decision, duration, rules.get()));
+        // On the deciding thread, which the writer's cache is not safe for: the plain canonical writer.
+        AuditRecord record = record(new Pending(clock.instant(), request, decision, duration, rules.get()), null);
         try {
             jdbc.insert(transaction, List.of(record));
             written.incrementAndGet();
@@ -173,6 +174,7 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
     /** Takes batches off the queue and writes each until the sink takes it; ends once closing and empty. */
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(BATCH);
+        RequestJson requestJson = new RequestJson();
         long backoffMillis = 10;
         while (true) {
             if (batch.isEmpty()) {
@@ -195,7 +197,7 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
             }
             List<AuditRecord> records = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
-                records.add(record(pending));
+                records.add(record(pending, requestJson));
             }
             try {
                 sink.write(records);
@@ -225,13 +227,16 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
         }
     }
 
-    /** The record of a pending decision; the request's JSON is written here, off the deciding thread. */
-    private static AuditRecord record(Pending p) {
+    /**
+     * The record of a pending decision; the request's JSON is written here, by {@code writer} (the
+     * writer thread's, which keeps history entries' JSON) or, when null, by the canonical writer.
+     */
+    private static AuditRecord record(Pending p, RequestJson writer) {
         DecisionRequest request = p.request();
         String json = null;
         if (request != null) {
             try {
-                json = DecisionJson.writeRequest(request);
+                json = writer == null ? DecisionJson.writeRequest(request) : writer.write(request);
             } catch (RuntimeException e) {
                 // Still keep the decision: a record without the request beats none. The request id says which.
                 LOG.error("Could not write request {} as JSON for its audit record; recorded without it", request.id(), e);
