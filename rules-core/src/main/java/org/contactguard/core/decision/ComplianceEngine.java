@@ -1,6 +1,7 @@
 package org.contactguard.core.decision;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Decides whether proposed debt-collection contacts may happen.
@@ -54,6 +56,11 @@ public final class ComplianceEngine {
     /** Re-decisions spent looking for the next permitted moment before giving up. */
     static final int MAX_LOOKAHEAD_STEPS = 64;
 
+    /** MDC key holding the id of the request being decided, for every log line written meanwhile. */
+    public static final String MDC_REQUEST_ID = "contactguard.requestId";
+    /** MDC key holding the tenant of the request being decided (absent when it names none). */
+    public static final String MDC_TENANT = "contactguard.tenant";
+
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
 
     private final RuleSources sources;
@@ -63,13 +70,16 @@ public final class ComplianceEngine {
     private final AtomicReference<RuleSet> current;
     /** The keys each parameter file held at the last successful load; guarded by {@code this}. */
     private Map<Path, Set<String>> parameterKeys;
+    private final List<DecisionListener> listeners;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSetLoader.Loaded loaded) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSetLoader.Loaded loaded,
+            List<DecisionListener> listeners) {
         this.locale = locale;
         this.sources = sources;
         this.lookahead = lookahead;
         this.current = new AtomicReference<>(loaded.rules());
         this.parameterKeys = loaded.parameterKeys();
+        this.listeners = List.copyOf(listeners);
     }
 
     /** How {@link #reload(ReloadOption...)} may differ from a plain reload. */
@@ -93,13 +103,106 @@ public final class ComplianceEngine {
      * {@code ENGINE-ERROR}.
      */
     public Decision decide(DecisionRequest request) {
-        RuleSet rules = current.get();
-        RuleSet.Evaluator evaluator = rules.evaluator();
+        return decide(request, (Connection) null);
+    }
+
+    /**
+     * Decides {@code request} as {@link #decide(DecisionRequest)} does, inside the caller's database
+     * transaction: listeners that keep records in the same database may write them through
+     * {@code transaction} (see {@link DecisionListener#onDecision(DecisionRequest, Decision, Duration,
+     * Connection)}). For contact ledgers, which decide and record in one transaction.
+     *
+     * @param transaction the open transaction, or null for none
+     */
+    public Decision decide(DecisionRequest request, Connection transaction) {
+        long start = System.nanoTime();
+        boolean traced = putMdc(request);
         try {
-            return decide(rules, evaluator, request);
+            RuleSet rules = current.get();
+            RuleSet.Evaluator evaluator = rules.evaluator();
+            Decision decision;
+            try {
+                decision = decide(rules, evaluator, request);
+            } finally {
+                close(evaluator, request);
+            }
+            return listeners.isEmpty() ? decision
+                    : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), transaction);
         } finally {
-            close(evaluator, request);
+            removeMdc(traced);
         }
+    }
+
+    /**
+     * Puts the request's id and tenant in the SLF4J MDC, so every line logged while it is decided and
+     * reported (ours, Drools', a listener's) can be traced to it.
+     *
+     * @return whether anything was put
+     */
+    private static boolean putMdc(DecisionRequest request) {
+        String id = request == null ? null : request.id();
+        String tenant = RequestTenant.of(request);
+        if (id != null) {
+            MDC.put(MDC_REQUEST_ID, id);
+        }
+        if (tenant != null) {
+            MDC.put(MDC_TENANT, tenant);
+        }
+        return id != null || tenant != null;
+    }
+
+    private static void removeMdc(boolean traced) {
+        if (traced) {
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove(MDC_TENANT);
+        }
+    }
+
+    /**
+     * Tells the listeners about a decision given without the rules: a contact ledger's DENY with
+     * {@code LEDGER-UNAVAILABLE} (the history could not be read, or the transaction not committed) or
+     * {@code INPUT-INVALID} (the ledger's history does not fit the request). The engine reports every
+     * decision it makes itself; call this only for answers it did not make.
+     *
+     * @return the decision to give: {@code decision}, or a DENY a listener turned it into
+     */
+    public Decision report(DecisionRequest request, Decision decision, Duration duration) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(duration, "duration");
+        return listeners.isEmpty() ? decision : tell(request, decision, duration, null);
+    }
+
+    /**
+     * Calls every listener in order. A veto adds its reason (DENY); any other failure adds
+     * {@code ENGINE-ERROR}; later listeners see the decision as it then is.
+     */
+    private Decision tell(DecisionRequest request, Decision decision, Duration duration, Connection transaction) {
+        Decision answer = decision;
+        for (DecisionListener listener : listeners) {
+            try {
+                if (transaction == null) {
+                    listener.onDecision(request, answer, duration);
+                } else {
+                    listener.onDecision(request, answer, duration, transaction);
+                }
+            } catch (DecisionVetoedException e) {
+                answer = withReason(answer, e.reason());
+            } catch (RuntimeException e) {
+                String id = request == null ? null : request.id();
+                LOG.error("Decision listener {} failed on request {}; denied", listener.getClass().getName(), id, e);
+                answer = withReason(answer, Reason.engineError("decision listener " + listener.getClass().getName()
+                        + " failed: " + e.getClass().getSimpleName()));
+            }
+        }
+        return answer;
+    }
+
+    /** {@code decision} denied, with {@code reason} after any it already has. */
+    private static Decision withReason(Decision decision, Reason reason) {
+        List<Reason> reasons = new ArrayList<>(decision.reasons());
+        reasons.add(reason);
+        return new Decision(decision.id(), Verdict.DENY, reasons, decision.advisories(), null,
+                decision.ruleSetVersion());
     }
 
     /**
@@ -122,7 +225,15 @@ public final class ComplianceEngine {
         try {
             int i = 0;
             for (DecisionRequest request : requests) {
-                decisions[i++] = decide(rules, evaluator, request);
+                long start = System.nanoTime();
+                boolean traced = putMdc(request);
+                try {
+                    Decision decision = decide(rules, evaluator, request);
+                    decisions[i++] = listeners.isEmpty() ? decision
+                            : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), null);
+                } finally {
+                    removeMdc(traced);
+                }
             }
         } finally {
             close(evaluator, null);
@@ -231,17 +342,33 @@ public final class ComplianceEngine {
      */
     public synchronized RuleSet reload(ReloadOption... options) {
         boolean acceptRemoved = List.of(options).contains(ReloadOption.ACCEPT_REMOVED_PARAMETERS);
+        RuleSet fresh;
         try {
             RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, acceptRemoved ? Map.of() : parameterKeys);
-            RuleSet fresh = loaded.rules();
+            fresh = loaded.rules();
             parameterKeys = loaded.parameterKeys();
-            RuleSet previous = current.getAndSet(fresh);
-            LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
-            return fresh;
         } catch (RuleLoadException e) {
             LOG.warn("Reload failed; the previous rules keep serving. {}", e.getMessage());
+            for (DecisionListener listener : listeners) {
+                try {
+                    listener.onReloadFailed(e);
+                } catch (RuntimeException failure) {
+                    LOG.error("Decision listener {} failed on a failed reload", listener.getClass().getName(), failure);
+                }
+            }
             throw e;
         }
+        RuleSet previous = current.getAndSet(fresh);
+        LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onReload(previous, fresh);
+            } catch (RuntimeException failure) {
+                // The new rules already serve; a listener that missed the news must not undo that.
+                LOG.error("Decision listener {} failed on reload", listener.getClass().getName(), failure);
+            }
+        }
+        return fresh;
     }
 
     /** The rules currently deciding. */
@@ -442,6 +569,7 @@ public final class ComplianceEngine {
         private String locale;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
         private boolean prebuiltModels = true;
+        private final List<DecisionListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -526,6 +654,15 @@ public final class ComplianceEngine {
             return this;
         }
 
+        /**
+         * Tells {@code listener} about every decision and reload (an audit trail, metrics); call again
+         * for more, which are called in the order given. None by default.
+         */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** The class loader that finds classpath packs and the classes rules use. */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
@@ -540,7 +677,12 @@ public final class ComplianceEngine {
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
-            return new ComplianceEngine(sources, lookahead, locale, RuleSetLoader.load(sources, Map.of()));
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, Map.of());
+            ComplianceEngine engine = new ComplianceEngine(sources, lookahead, locale, loaded, listeners);
+            for (DecisionListener listener : engine.listeners) {
+                listener.onStart(loaded.rules());
+            }
+            return engine;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.contactguard.core.model.Authority;
  * Why a rule denied or flagged an action: the rule, where the law says so, and a plain message.
  *
  * @param ruleId the rule's {@code @id}, or a reserved id: {@code INPUT-INVALID}, {@code ENGINE-ERROR},
- *     {@code LEDGER-UNAVAILABLE}
+ *     {@code LEDGER-UNAVAILABLE}, {@code AUDIT-UNAVAILABLE}
  * @param pack the pack the rule belongs to ({@code engine} for reserved reasons the engine itself gives)
  * @param citation the instrument and article
  * @param authority what kind of source the citation is
@@ -45,6 +45,8 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
     public static final String ENGINE_ERROR = "ENGINE-ERROR";
     /** Rule id of the reason given when the contact ledger cannot be reached. */
     public static final String LEDGER_UNAVAILABLE = "LEDGER-UNAVAILABLE";
+    /** Rule id of the reason given when the audit trail cannot take the decision's record. */
+    public static final String AUDIT_UNAVAILABLE = "AUDIT-UNAVAILABLE";
     /** The pack named on reasons the engine gives itself. */
     public static final String ENGINE_PACK = "engine";
 
@@ -79,6 +81,15 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
     /** The contact history could not be read or written, so caps cannot be checked. */
     public static Reason ledgerUnavailable(String problem) {
         return new Reason(LEDGER_UNAVAILABLE, ENGINE_PACK, "Contactguard: fail closed without contact history",
+                Authority.HOUSE_POLICY, problem);
+    }
+
+    /**
+     * The decision's audit record could not be kept (the audit queue is full or closed), so the
+     * contact is denied rather than made without a record.
+     */
+    public static Reason auditUnavailable(String problem) {
+        return new Reason(AUDIT_UNAVAILABLE, ENGINE_PACK, "Contactguard: fail closed without an audit record",
                 Authority.HOUSE_POLICY, problem);
     }
 

@@ -23,6 +23,7 @@ import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
 import org.contactguard.core.decision.Verdict;
 import org.contactguard.core.model.Authority;
+import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
 
@@ -223,6 +224,15 @@ public final class DecisionJson {
     /** The canonical JSON tree of a request: every field, defaults written out. */
     public static ObjectNode requestTree(DecisionRequest request) {
         return RequestWriter.request(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * The canonical JSON tree of one history entry, exactly as it appears in {@link #requestTree}'s
+     * {@code history} array, which is always the request's last field: lets a writer of many requests
+     * that share history entries (the audit trail) write each entry once.
+     */
+    public static ObjectNode attemptTree(ContactAttempt attempt) {
+        return RequestWriter.attempt(Objects.requireNonNull(attempt, "attempt"));
     }
 
     /** The canonical JSON of a request on one line. */

@@ -83,6 +83,13 @@ final class RequestWriter {
         }
     }
 
+    /** One history entry, as {@link #request} writes each element of {@code history}. */
+    static ObjectNode attempt(ContactAttempt a) {
+        ObjectNode o = NODES.objectNode();
+        attempt(o, a);
+        return o;
+    }
+
     private static void attempt(ObjectNode o, ContactAttempt a) {
         contact(o, a);
         putText(o, "collectorId", a.collectorId());

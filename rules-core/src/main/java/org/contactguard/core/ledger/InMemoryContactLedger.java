@@ -70,8 +70,8 @@ public final class InMemoryContactLedger implements ContactLedger {
             } catch (RuntimeException e) {
                 // The engine itself never throws; whatever else broke, the answer is still not ALLOW.
                 LOG.error("Contact ledger failed deciding request {} for debtor {}; denied", request.id(), debtorId, e);
-                return LedgerDecision.denied(Decision.denied(request.id(),
-                        Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()), engine.version()));
+                return LedgerDecider.deniedWithoutRules(engine, request,
+                        Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()), System.nanoTime());
             }
         }
     }

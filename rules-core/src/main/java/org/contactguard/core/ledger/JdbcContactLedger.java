@@ -193,12 +193,12 @@ public final class JdbcContactLedger implements ContactLedger {
         if (request == null) {
             return LedgerDecision.denied(engine.decide(null));
         }
+        long start = System.nanoTime();
         String debtorId = request.debtor().id();
         try {
             AttemptRows.checkFits(debtorId, "debtor.id", LedgerDecider.reservation(request), "action");
         } catch (InvalidInputException e) {
-            return LedgerDecision.denied(Decision.denied(request.id(), Reason.inputInvalid(e.field(), e.problem()),
-                    engine.version()));
+            return LedgerDecider.deniedWithoutRules(engine, request, Reason.inputInvalid(e.field(), e.problem()), start);
         }
         Duration window = historyWindow();
         try {
@@ -223,6 +223,12 @@ public final class JdbcContactLedger implements ContactLedger {
                                     throw new WrappedSqlException(e);
                                 }
                             }
+
+                            @Override
+                            public Decision decide(ComplianceEngine rules, DecisionRequest decided) {
+                                // The audit trail may write its record here, committed with the reservation.
+                                return rules.decide(decided, connection);
+                            }
                         });
                 if (!decision.decision().isAllowed()) {
                     // Nothing to keep; the rollback also drops a debtor row created just now.
@@ -243,13 +249,12 @@ public final class JdbcContactLedger implements ContactLedger {
                 LOG.debug("Contact ledger unavailable deciding request {} for debtor {}; denied: {}", request.id(),
                         debtorId, problem);
             }
-            return LedgerDecision.denied(Decision.denied(request.id(), Reason.ledgerUnavailable(problem),
-                    engine.version()));
+            return LedgerDecider.deniedWithoutRules(engine, request, Reason.ledgerUnavailable(problem), start);
         } catch (RuntimeException e) {
             // Not a database failure (the engine itself never throws): still no ALLOW, and the cause is logged.
             LOG.error("Contact ledger failed deciding request {} for debtor {}; denied", request.id(), debtorId, e);
-            return LedgerDecision.denied(Decision.denied(request.id(),
-                    Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()), engine.version()));
+            return LedgerDecider.deniedWithoutRules(engine, request,
+                    Reason.engineError(e.getClass().getSimpleName() + ": " + e.getMessage()), start);
         }
     }
 

@@ -52,6 +52,14 @@ final class LedgerDecider {
 
         /** Records {@code attempt} as reserved and returns its id. */
         long reserve(ContactAttempt attempt);
+
+        /**
+         * Decides {@code request} with {@code engine}; a database ledger passes its transaction so that
+         * listeners (the audit trail) can write in it.
+         */
+        default Decision decide(ComplianceEngine engine, DecisionRequest request) {
+            return engine.decide(request);
+        }
     }
 
     /** {@code configured} when given, else the engine's longest window plus {@link #HISTORY_MARGIN}. */
@@ -68,17 +76,27 @@ final class LedgerDecider {
         Instant at = request.action().at();
         List<RecordedAttempt> stored = transaction.loadAfter(at.minus(window));
         DecisionRequest decided;
+        long start = System.nanoTime();
         try {
             decided = withLedgerHistory(request, stored);
         } catch (InvalidInputException e) {
-            return LedgerDecision.denied(Decision.denied(request.id(), Reason.inputInvalid(e.field(), e.problem()),
-                    engine.version()));
+            return deniedWithoutRules(engine, request, Reason.inputInvalid(e.field(), e.problem()), start);
         }
-        Decision decision = engine.decide(decided);
+        Decision decision = transaction.decide(engine, decided);
         if (!decision.isAllowed()) {
             return LedgerDecision.denied(decision);
         }
         return LedgerDecision.allowed(decision, transaction.reserve(reservation(request)));
+    }
+
+    /**
+     * A DENY the ledger gives without asking the rules (invalid input, ledger unavailable), reported to
+     * the engine's listeners so that the audit trail and metrics see every answer.
+     */
+    static LedgerDecision deniedWithoutRules(ComplianceEngine engine, DecisionRequest request, Reason reason,
+            long startNanos) {
+        Decision denied = Decision.denied(request == null ? null : request.id(), reason, engine.version());
+        return LedgerDecision.denied(engine.report(request, denied, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 
     /**
