@@ -12,17 +12,8 @@ public final class RequestTenant {
     private RequestTenant() {
     }
 
-    /**
-     * The request's tenant, or null when it names none (or there is no request).
-     *
-     * <p>Until the fact model carries {@code DecisionRequest.tenant()} this is always null; when it
-     * does, this method returns {@code request.tenant()} and nothing else changes.
-     */
+    /** The request's tenant, or null when it names none (or there is no request). */
     public static String of(DecisionRequest request) {
-        if (request == null) {
-            return null;
-        }
-        // TENANT: return request.tenant(); once DecisionRequest has the contract's tenant field.
-        return null;
+        return request == null ? null : request.tenant();
     }
 }

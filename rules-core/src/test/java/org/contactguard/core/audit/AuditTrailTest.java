@@ -86,6 +86,19 @@ class AuditTrailTest {
         }
 
         @Test
+        void recordsTheTenantTheRequestNames() throws Exception {
+            ControlledSink sink = new ControlledSink();
+            try (AuditTrail trail = AuditTrail.builder(sink).build()) {
+                listenTo(trail);
+                DecisionRequest request = call("R-9", "D1", NOON_IN_NEW_YORK);
+                engine().decide(new DecisionRequest(request.id(), "portfolio-7", request.packs(), request.collector(),
+                        request.action(), request.debtor(), request.accounts(), request.thirdParties(), request.history()));
+                awaitWritten(trail, 1);
+                assertEquals("portfolio-7", sink.records.get(0).tenant());
+            }
+        }
+
+        @Test
         void isKeptForDenialsAndForAMissingRequest() throws Exception {
             ControlledSink sink = new ControlledSink();
             try (AuditTrail trail = AuditTrail.builder(sink).build()) {

@@ -79,6 +79,14 @@ class MicrometerDecisionListenerTest {
     }
 
     @Test
+    void aTenantTheRequestNamesTagsItsDecisions() {
+        DecisionRequest r = callAt(NOON_IN_NEW_YORK);
+        engine.decide(new DecisionRequest(r.id(), "portfolio-7", r.packs(), r.collector(), r.action(), r.debtor(),
+                r.accounts(), r.thirdParties(), r.history()));
+        assertEquals(1, count("contactguard.decisions", "verdict", "ALLOW", "pack", "default", "tenant", "portfolio-7"));
+    }
+
+    @Test
     void denialsAreCountedByRuleId() {
         engine.decide(callAt(TEN_PM_IN_NEW_YORK));
         engine.decide(callAt(NOON_IN_NEW_YORK));
