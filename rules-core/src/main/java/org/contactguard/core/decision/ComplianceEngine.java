@@ -76,7 +76,17 @@ public final class ComplianceEngine {
      * {@code ENGINE-ERROR}.
      */
     public Decision decide(DecisionRequest request) {
-        RuleSet rules = current.get();
+        return decide(current.get(), request);
+    }
+
+    /**
+     * Decides {@code request} on {@code rules}, a snapshot taken earlier with {@link #rules()}, exactly
+     * as {@link #decide(DecisionRequest)} would while those rules were current. For callers that read
+     * something from the rules before deciding (a contact ledger loads as much history as their
+     * windows need) and so must decide on the same rules even if a {@link #reload()} happens meanwhile.
+     */
+    public Decision decide(RuleSet rules, DecisionRequest request) {
+        Objects.requireNonNull(rules, "rules");
         RuleSet.Evaluator evaluator = rules.evaluator();
         try {
             return decide(rules, evaluator, request);
