@@ -34,7 +34,7 @@ public final class LedgerWorker {
         int threads = Integer.parseInt(args[6]);
         int decisions = Integer.parseInt(args[7]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (JdbcContactLedger ledger = JdbcContactLedger.builder(LedgerFixtures.engine()).url(url).user(user)
+        try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
                 .password(password).poolSize(threads + 1).lockTimeout(Duration.ofSeconds(20))
                 .statementTimeout(Duration.ofSeconds(30)).build()) {
             out.println("READY");
