@@ -363,7 +363,7 @@ public final class JdbcContactLedger implements ContactLedger {
         String kind = dialect.isTimeout(e) ? "timed out waiting for the debtor's lock or the database"
                 : e instanceof SQLTransientConnectionException ? "timed out waiting for a database connection"
                 : state != null && (state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))
-                        ? "the database is shutting down or restarting"
+                        ? "the database closed the connection (shut down, restarting, or ended by an administrator)"
                 : state != null && state.equals("25P03") ? "the database ended a transaction that stalled"
                 : e.getSQLState() != null && e.getSQLState().startsWith("08") ? "cannot reach the database"
                 : "database error";
