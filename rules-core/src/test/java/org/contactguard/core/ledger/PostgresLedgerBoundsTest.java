@@ -134,7 +134,9 @@ class PostgresLedgerBoundsTest {
             // that sat idle (between two statements) longer than the same bound.
             String message = d.decision().reasons().get(0).message();
             assertTrue(message.contains("deadline") || message.contains("SQLState 25P03"), message);
-            assertTrue(ledger.history(debtor, Instant.EPOCH, Instant.MAX).isEmpty());
+        }
+        try (JdbcContactLedger reader = TestPostgres.ledger().build()) {
+            assertTrue(reader.history(debtor, Instant.EPOCH, Instant.MAX).isEmpty());
         }
     }
 
