@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,11 @@ final class DecideCommand implements Callable<Integer> {
             "The requests' own history is then ignored; the ledger's is used."})
     private String ledger;
 
+    @Option(names = "--max-clock-skew", paramLabel = "DURATION", description = {
+            "With --ledger: how far a request's action.at may lie from the ledger database's clock,",
+            "as ISO-8601 (default PT5M); replaying recorded requests needs more, e.g. P3650D."})
+    private Duration maxClockSkew;
+
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "JSON Lines requests; '-' or none: standard input.")
     private String input;
 
@@ -90,8 +96,12 @@ final class DecideCommand implements Callable<Integer> {
     private int decideWithLedger(ComplianceEngine engine, BufferedReader reader, PrintStream err) {
         JdbcContactLedger opened;
         try {
-            opened = JdbcContactLedger.builder(engine).url(ledger).build();
-        } catch (LedgerUnavailableException | IllegalStateException e) {
+            JdbcContactLedger.Builder builder = JdbcContactLedger.builder(engine).url(ledger);
+            if (maxClockSkew != null) {
+                builder.maxClockSkew(maxClockSkew);
+            }
+            opened = builder.build();
+        } catch (LedgerUnavailableException | IllegalStateException | IllegalArgumentException e) {
             err.println("contactguard: " + e.getMessage());
             return Contactguard.CANNOT_START;
         }
