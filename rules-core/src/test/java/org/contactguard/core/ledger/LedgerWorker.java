@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * engine and pool are up, waits for a line on stdin, then prints {@code ALLOWED <attemptId>} after each
  * allowed (and so committed) decision and {@code DENIED <rule ids>} after each denial, then {@code DONE}.
  *
- * <p>Arguments: {@code stress|crash url user password prefix worker threads decisionsPerThread}
+ * <p>Arguments: {@code stress|joint|crash url user password prefix worker threads decisionsPerThread}
  * ({@code -} for no user or password).
  */
 public final class LedgerWorker {
@@ -45,8 +45,8 @@ public final class LedgerWorker {
                 int thread = t;
                 running.add(pool.submit(() -> {
                     for (int j = 0; j < decisions; j++) {
-                        LedgerDecision d = ledger.decideAndRecord(
-                                "crash".equals(mode) ? plan.fresh(thread * decisions + j) : plan.request(worker, thread, j));
+                        LedgerDecision d = ledger.decideAndRecord("crash".equals(mode) ? plan.fresh(thread * decisions + j)
+                                : "joint".equals(mode) ? plan.joint(worker, thread, j) : plan.request(worker, thread, j));
                         synchronized (out) {
                             out.println(d.decision().isAllowed() ? "ALLOWED " + d.attemptId().getAsLong()
                                     : "DENIED " + String.join(",", d.decision().ruleIds()));
