@@ -3,7 +3,8 @@
 # and joint accounts, a writer killed with SIGKILL, the database stopped mid-load, and reloads that
 # change a cap's window under load, each checking 0 cap violations and 0 lost records.
 #
-#   .ci/fault-run.sh [SCALE]     SCALE multiplies the decisions and reloads (default 20; CI runs 1)
+#   .ci/fault-run.sh [SCALE]     SCALE multiplies FaultInjectionTest's decisions and reloads (default
+#                                20; CI runs 1); the other three run as in CI
 #
 # Starts its own throwaway PostgreSQL (see postgres.sh) and stops it however the run ends.
 set -euo pipefail
