@@ -75,7 +75,9 @@ public interface ContactLedger extends AutoCloseable {
 
     /**
      * Deletes the attempts no decision at {@code now} or later can need any more: those older than
-     * {@link #historyWindow()} before {@code now}.
+     * {@link #historyWindow()} before {@code now}. The ledgers of this library count {@code now} only
+     * up to their own clock (the database's, or this JVM's), so a caller whose clock runs ahead cannot
+     * purge history that decisions still need.
      *
      * @return how many attempts were deleted
      */
