@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault injection on the real PostgreSQL, beside {@link ConcurrencyStressTest} (threads and JVMs on
  * shared debtors), {@link CrashSafetyTest} (SIGKILL of a writer) and {@link DatabaseDownTest} (the
- * database stopped mid-load): two JVMs contesting the caps of joint accounts, and reloads that change
- * a cap's window while decisions run. Each asserts 0 cap violations and 0 lost records.
+ * database stopped mid-load): two JVMs contesting the caps of joint accounts, a writer on such
+ * accounts killed with SIGKILL mid-run, and reloads that change a cap's window while decisions run. Each asserts 0 cap violations and 0 lost records.
  *
  * <p>{@code -Dcontactguard.fault.scale=N} multiplies the decisions (CI runs 1; {@code .ci/fault-run.sh}
  * runs the whole suite longer).
@@ -44,6 +44,8 @@ class FaultInjectionTest {
     static final int DECISIONS = 60 * SCALE;
     /** Reloads at least this many times while the deciders run, and keeps reloading until they end. */
     static final int MIN_RELOADS = 6 * SCALE;
+    /** Allowed decisions of the writer before it is killed: it has contested some accounts, not all. */
+    static final int KILL_AFTER_ALLOWED = 10;
 
     @TempDir
     Path tmp;
@@ -76,6 +78,34 @@ class FaultInjectionTest {
                 Set<Long> stored = LedgerChecks.attemptIds(c, plan.prefix());
                 assertTrue(stored.containsAll(allowed) && stored.containsAll(child.allowed()), "allowed but not stored");
                 assertEquals(allowed.size() + child.allowed().size(), stored.size(), "stored but not allowed");
+            }
+        }
+    }
+
+    @Test
+    void aWriterKilledMidRunOnContestedAccountsLosesNothingAndBreaksNoCap() throws Exception {
+        StressPlan plan = new StressPlan("killed-" + UUID.randomUUID());
+        List<Long> killedAllowed;
+        try (ChildWorker child = new ChildWorker(tmp, "joint", TestPostgres.URL, TestPostgres.USER,
+                TestPostgres.PASSWORD, plan.prefix(), "1", String.valueOf(THREADS), String.valueOf(DECISIONS * 10))) {
+            child.awaitReady();
+            child.go();
+            child.killAfterAllowed(KILL_AFTER_ALLOWED);
+            killedAllowed = List.copyOf(child.allowed());
+        }
+        try (JdbcContactLedger ledger = TestPostgres.ledger().poolSize(THREADS).lockTimeout(Duration.ofSeconds(20))
+                .statementTimeout(Duration.ofSeconds(30)).build()) {
+            List<Long> allowed = decide(ledger, plan, Set.of("PROBE-CAP-01"), new AtomicBoolean());
+
+            try (Connection c = LedgerChecks.connect(TestPostgres.URL, TestPostgres.USER, TestPostgres.PASSWORD)) {
+                LedgerChecks.assertNoAccountWindowExceedsTheCap(c, plan.prefix());
+                LedgerChecks.assertEveryAttemptIsWhole(c, plan.prefix());
+                Set<Long> stored = LedgerChecks.attemptIds(c, plan.prefix());
+                assertTrue(stored.containsAll(killedAllowed), "reported by the killed writer but not stored");
+                assertTrue(stored.containsAll(allowed), "allowed but not stored");
+                // This JVM asks about every joint account more often than the cap: each ends at the cap,
+                // whatever the killed writer committed before (or without printing) its death.
+                assertEquals(StressPlan.JOINT_ACCOUNTS * LedgerFixtures.CAP, stored.size());
             }
         }
     }
