@@ -36,15 +36,18 @@ final class AttemptRows {
             + "a.outcome, a.message_left, a.request_id, a.decided_by, a.recorded_at, x.account_id";
 
     /**
-     * The attempts after a moment (exclusive) of a debtor or about some accounts: {@code ?} for the
-     * moment, the debtor, then one per account of the {@code IN} list; one row per account, oldest first.
+     * The attempts after a moment (exclusive) of a debtor or about some accounts, one row per account,
+     * oldest first. Parameters: the debtor, the moment, then one per account of the {@code IN} list and
+     * the moment again. Each half of the {@code UNION} is one index range scan (the debtor and time
+     * index; the account index), so the cost stays with the debtor's and the accounts' own attempts.
      */
     static String selectAfter(int accounts) {
-        String byAccount = accounts == 0 ? "" : " OR a.attempt_id IN (SELECT y.attempt_id FROM cg_attempt_account y "
-                + "WHERE y.account_id IN (" + "?, ".repeat(accounts - 1) + "?))";
+        String byAccount = accounts == 0 ? "" : " UNION SELECT y.attempt_id FROM cg_attempt_account y JOIN cg_attempt b "
+                + "ON b.attempt_id = y.attempt_id WHERE y.account_id IN (" + "?, ".repeat(accounts - 1) + "?) "
+                + "AND b.attempted_at > ?";
         return "SELECT " + COLUMNS + " FROM cg_attempt a JOIN cg_attempt_account x ON x.attempt_id = a.attempt_id "
-                + "WHERE a.attempted_at > ? AND (a.debtor_id = ?" + byAccount + ") "
-                + "ORDER BY a.attempted_at, a.attempt_id, x.account_index";
+                + "WHERE a.attempt_id IN (SELECT d.attempt_id FROM cg_attempt d WHERE d.debtor_id = ? "
+                + "AND d.attempted_at > ?" + byAccount + ") ORDER BY a.attempted_at, a.attempt_id, x.account_index";
     }
 
     /** Reservations without an outcome recorded before a moment, oldest first. */

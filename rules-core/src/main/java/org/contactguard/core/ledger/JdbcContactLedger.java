@@ -205,10 +205,13 @@ public final class JdbcContactLedger implements ContactLedger {
             Instant start, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(AttemptRows.selectAfter(accountIds.size()))) {
             int i = 0;
-            query.setObject(++i, AttemptRows.timestamp(start));
             query.setString(++i, debtorId);
-            for (String account : accountIds) {
-                query.setString(++i, account);
+            query.setObject(++i, AttemptRows.timestamp(start));
+            if (!accountIds.isEmpty()) {
+                for (String account : accountIds) {
+                    query.setString(++i, account);
+                }
+                query.setObject(++i, AttemptRows.timestamp(start));
             }
             // Fetched in batches (the transaction is open), so reading stops soon after the limit.
             query.setFetchSize(Math.min(limit, 1_000));

@@ -85,7 +85,7 @@ class LedgerSchemaTest {
     }
 
     @Test
-    void postgresLooksUpADebtorsWindowThroughTheDebtorAndTimeIndex() throws Exception {
+    void postgresLooksUpADebtorsWindowThroughTheDebtorAndTimeIndexAndItsAccountsThroughTheAccountIndex() throws Exception {
         TestPostgres.assumeAvailable();
         TestPostgres.ledger().build().close();
         try (Connection c = LedgerChecks.connect(TestPostgres.URL, TestPostgres.USER, TestPostgres.PASSWORD)) {
@@ -97,9 +97,11 @@ class LedgerSchemaTest {
                 sql.execute("SET LOCAL enable_bitmapscan = off");
             }
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + AttemptRows.selectAfter(0))) {
-                explain.setObject(1, AttemptRows.timestamp(LedgerFixtures.NOON_IN_NEW_YORK));
-                explain.setString(2, "D-1");
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + AttemptRows.selectAfter(1))) {
+                explain.setString(1, "D-1");
+                explain.setObject(2, AttemptRows.timestamp(LedgerFixtures.NOON_IN_NEW_YORK));
+                explain.setString(3, "A-1");
+                explain.setObject(4, AttemptRows.timestamp(LedgerFixtures.NOON_IN_NEW_YORK));
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
@@ -107,7 +109,10 @@ class LedgerSchemaTest {
                 }
             }
             c.rollback();
-            assertTrue(plan.toString().contains("Index Scan using cg_attempt_debtor_at on cg_attempt"), plan::toString);
+            // On a table this small either index leading with debtor_id is as cheap as the other.
+            assertTrue(plan.toString().matches("(?s).*using cg_attempt_debtor_(at|request) on cg_attempt d.*"
+                    + "Index Cond: \\(\\(debtor_id\\)::text = 'D-1'::text\\).*"), plan::toString);
+            assertTrue(plan.toString().contains("using cg_attempt_account_id on cg_attempt_account"), plan::toString);
         }
     }
 
