@@ -37,9 +37,13 @@ import org.slf4j.LoggerFactory;
  * row, which holds across processes and machines.
  *
  * <h2>How a decision runs</h2>
- * One transaction at READ COMMITTED: set the lock and statement timeouts; {@code SELECT ... FOR UPDATE}
- * the debtor's row (inserting it first if this is the debtor's first decision); load the debtor's
- * attempts within {@link #historyWindow()}; decide; if allowed insert the reserved attempt; commit.
+ * One transaction at READ COMMITTED: set the lock, statement and idle-in-transaction timeouts and
+ * read the database's clock (an {@code action.at} too far from it is refused); {@code SELECT ... FOR
+ * UPDATE} the debtor's row, then the rows of the action's accounts in sorted order (inserting each
+ * first if it is new); return the first decision if the debtor's request id already reserved an
+ * attempt; load the attempts of the debtor and of the accounts within {@link #historyWindow()};
+ * decide on the rule set taken at the start; if allowed and within the decision's deadline insert
+ * the reserved attempt; commit.
  * READ COMMITTED is deliberate: each statement sees everything committed before it started, so the
  * history query, which runs after the lock is granted, sees every attempt the previous holder of the
  * lock committed. (Under REPEATABLE READ the snapshot could predate the lock and miss them.)
