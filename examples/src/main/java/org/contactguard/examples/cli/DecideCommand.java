@@ -69,6 +69,11 @@ final class DecideCommand implements Callable<Integer> {
             description = "When the audit queue is full: WAIT for room (default) or DENY with AUDIT-UNAVAILABLE.")
     private FullQueuePolicy auditWhenFull;
 
+    @Option(names = "--max-clock-skew", paramLabel = "DURATION", description = {
+            "With --ledger: how far a request's action.at may lie from the ledger database's clock,",
+            "as ISO-8601 (default PT5M); replaying recorded requests needs more, e.g. P3650D."})
+    private Duration maxClockSkew;
+
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "JSON Lines requests; '-' or none: standard input.")
     private String input;
 
@@ -132,8 +137,12 @@ final class DecideCommand implements Callable<Integer> {
     private int decideWithLedger(ComplianceEngine engine, BufferedReader reader, PrintStream err) {
         JdbcContactLedger opened;
         try {
-            opened = JdbcContactLedger.builder(engine).url(ledger).build();
-        } catch (LedgerUnavailableException | IllegalStateException e) {
+            JdbcContactLedger.Builder builder = JdbcContactLedger.builder(engine).url(ledger);
+            if (maxClockSkew != null) {
+                builder.maxClockSkew(maxClockSkew);
+            }
+            opened = builder.build();
+        } catch (LedgerUnavailableException | IllegalStateException | IllegalArgumentException e) {
             err.println("contactguard: " + e.getMessage());
             return Contactguard.CANNOT_START;
         }

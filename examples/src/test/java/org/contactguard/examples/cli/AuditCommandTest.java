@@ -86,7 +86,7 @@ class AuditCommandTest {
     void withALedgerAndTheSameDatabaseTheRecordsAreInTheAuditTable() {
         String url = "jdbc:h2:file:" + tmp.resolve("contacts").toAbsolutePath();
         ContactguardCliTest.Run decided = ContactguardCliTest.withInput(requests(), "decide", "--quiet", "--ledger", url,
-                "--audit", url, "-");
+                "--max-clock-skew", "P3650D", "--audit", url, "-");
         assertEquals(0, decided.exit(), decided.err());
 
         ContactguardCliTest.Run shown = show(url);

@@ -103,7 +103,7 @@ public final class ComplianceEngine {
      * {@code ENGINE-ERROR}.
      */
     public Decision decide(DecisionRequest request) {
-        return decide(request, (Connection) null);
+        return decide(current.get(), request, null);
     }
 
     /**
@@ -115,10 +115,30 @@ public final class ComplianceEngine {
      * @param transaction the open transaction, or null for none
      */
     public Decision decide(DecisionRequest request, Connection transaction) {
+        return decide(current.get(), request, transaction);
+    }
+
+    /**
+     * Decides {@code request} on {@code rules}, a snapshot taken earlier with {@link #rules()}, exactly
+     * as {@link #decide(DecisionRequest)} would while those rules were current. For callers that read
+     * something from the rules before deciding (a contact ledger loads as much history as their
+     * windows need) and so must decide on the same rules even if a {@link #reload()} happens meanwhile.
+     */
+    public Decision decide(RuleSet rules, DecisionRequest request) {
+        return decide(rules, request, null);
+    }
+
+    /**
+     * Decides {@code request} on the snapshot {@code rules} (see {@link #decide(RuleSet, DecisionRequest)})
+     * inside the caller's database {@code transaction} (see {@link #decide(DecisionRequest, Connection)}).
+     *
+     * @param transaction the open transaction, or null for none
+     */
+    public Decision decide(RuleSet rules, DecisionRequest request, Connection transaction) {
+        Objects.requireNonNull(rules, "rules");
         long start = System.nanoTime();
         boolean traced = putMdc(request);
         try {
-            RuleSet rules = current.get();
             RuleSet.Evaluator evaluator = rules.evaluator();
             Decision decision;
             try {
