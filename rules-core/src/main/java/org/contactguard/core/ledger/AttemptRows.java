@@ -30,7 +30,7 @@ final class AttemptRows {
 
     private static final String COLUMNS = "a.attempt_id, a.debtor_id, a.attempted_at, a.channel, a.recipient, "
             + "a.third_party_id, a.point_id, a.point_kind, a.point_employer_provided, a.point_source, a.point_shared, "
-            + "a.place, a.purpose, a.initiated_by, a.automated, a.via_personal_device, a.visibility, a.content, "
+            + "a.place, a.purpose, a.initiated_by, a.automated, a.prerecorded, a.via_personal_device, a.visibility, a.content, "
             + "a.leaves_message, a.identifies_caller, a.discloses_debt, a.visit_staff_count, a.visit_credentials_shown, "
             + "a.visit_recorded, a.visit_enters_premises, a.visit_invited_in, a.visit_person_contacted, a.collector_id, "
             + "a.outcome, a.message_left, a.request_id, a.decided_by, a.recorded_at, x.account_id";
@@ -66,11 +66,11 @@ final class AttemptRows {
 
     private static final String INSERT = "INSERT INTO cg_attempt (debtor_id, attempted_at, channel, recipient, "
             + "third_party_id, point_id, point_kind, point_employer_provided, point_source, point_shared, place, purpose, "
-            + "initiated_by, automated, via_personal_device, visibility, content, leaves_message, identifies_caller, "
+            + "initiated_by, automated, prerecorded, via_personal_device, visibility, content, leaves_message, identifies_caller, "
             + "discloses_debt, visit_staff_count, visit_credentials_shown, visit_recorded, visit_enters_premises, "
             + "visit_invited_in, visit_person_contacted, collector_id, outcome, message_left, request_id, decided_by, "
             + "rule_set_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
 
     private static final String INSERT_ACCOUNT =
             "INSERT INTO cg_attempt_account (attempt_id, account_index, account_id) VALUES (?, ?, ?)";
@@ -113,6 +113,7 @@ final class AttemptRows {
             insert.setString(++i, a.purpose().name());
             insert.setString(++i, a.initiatedBy().name());
             insert.setBoolean(++i, a.automated());
+            insert.setBoolean(++i, a.prerecorded());
             insert.setBoolean(++i, a.viaPersonalDevice());
             insert.setString(++i, a.visibility().name());
             insert.setString(++i, a.content());
@@ -230,6 +231,7 @@ final class AttemptRows {
                     .purpose(Purpose.valueOf(rs.getString("purpose")))
                     .initiatedBy(Initiator.valueOf(rs.getString("initiated_by")))
                     .automated(rs.getBoolean("automated"))
+                    .prerecorded(rs.getBoolean("prerecorded"))
                     .viaPersonalDevice(rs.getBoolean("via_personal_device"))
                     .visibility(Visibility.valueOf(rs.getString("visibility")))
                     .content(rs.getString("content"))

@@ -187,13 +187,19 @@ abstract class ContactLedgerContract {
         ContactAttempt bare = ContactAttempt.builder().channel(Channel.LETTER).at(NOON_IN_NEW_YORK.minusSeconds(3600))
                 .recipient(Recipient.DEBTOR).accountIds(account(debtor, "A2")).build();
 
+        // prerecorded is a call's alone, so it travels on a call of its own.
+        ContactAttempt robocall = ContactAttempt.builder().channel(Channel.CALL).at(NOON_IN_NEW_YORK.minusSeconds(7200))
+                .recipient(Recipient.DEBTOR).contactPoint(home).accountIds(account(debtor, "A1")).automated(true)
+                .prerecorded(true).outcome(Outcome.NO_ANSWER).build();
+
         long visitId = ledger.record(debtor, visit);
+        long robocallId = ledger.record(debtor, robocall);
         long bareId = ledger.record(debtor, bare);
 
         List<RecordedAttempt> history = ledger.history(debtor, Instant.EPOCH, NOON_IN_NEW_YORK);
-        assertEquals(List.of(new RecordedAttempt(visitId, debtor, visit), new RecordedAttempt(bareId, debtor, bare)),
-                history);
-        assertNull(history.get(1).attempt().outcome());
+        assertEquals(List.of(new RecordedAttempt(visitId, debtor, visit), new RecordedAttempt(robocallId, debtor, robocall),
+                new RecordedAttempt(bareId, debtor, bare)), history);
+        assertNull(history.get(2).attempt().outcome());
     }
 
     @Test

@@ -36,7 +36,7 @@ class LedgerSchemaTest {
         LedgerFixtures.jdbc().url(url).build().close();
 
         try (Connection c = LedgerChecks.connect(url, null, null)) {
-            assertEquals(List.of("1 V1__contact_ledger.sql", "2 V2__accounts_requests.sql"), versions(c));
+            assertEquals(List.of("1 V1__contact_ledger.sql", "2 V2__accounts_requests.sql", "3 V3__prerecorded.sql"), versions(c));
         }
     }
 
@@ -76,7 +76,7 @@ class LedgerSchemaTest {
                     starters.shutdown();
                 }
                 try (Connection c = LedgerChecks.connect(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
-                    assertEquals(List.of("1 V1__contact_ledger.sql", "2 V2__accounts_requests.sql"), versions(c));
+                    assertEquals(List.of("1 V1__contact_ledger.sql", "2 V2__accounts_requests.sql", "3 V3__prerecorded.sql"), versions(c));
                 }
             } finally {
                 sql.execute("DROP DATABASE " + database);
