@@ -122,7 +122,7 @@ public final class ComplianceEngine {
      * Decides {@code request} on {@code rules}, a snapshot taken earlier with {@link #rules()}, exactly
      * as {@link #decide(DecisionRequest)} would while those rules were current. For callers that read
      * something from the rules before deciding (a contact ledger loads as much history as their
-     * windows need) and so must decide on the same rules even if a {@link #reload()} happens meanwhile.
+     * windows need) and so must decide on the same rules even if a {@link #reload(ReloadOption...) reload()} happens meanwhile.
      */
     public Decision decide(RuleSet rules, DecisionRequest request) {
         return decide(rules, request, null);
@@ -230,7 +230,7 @@ public final class ComplianceEngine {
      * cheaper per request than {@link #decide} in a loop: the {@code i}-th decision is exactly what
      * {@code decide(requests.get(i))} gives (a null element is denied with {@code INPUT-INVALID}).
      * Never throws; a null list gives an empty one. Safe from any number of threads, each call
-     * using its own session; a {@link #reload()} meanwhile takes effect at the next call, so all
+     * using its own session; a {@link #reload(ReloadOption...) reload()} meanwhile takes effect at the next call, so all
      * decisions of one call carry the same {@code ruleSetVersion}.
      *
      * @return one decision per request, in the same order
@@ -610,7 +610,7 @@ public final class ComplianceEngine {
 
         /**
          * Reads packs from this folder (a folder of pack folders, or one pack folder) instead of the
-         * classpath; {@link ComplianceEngine#reload()} reads it again.
+         * classpath; {@link ComplianceEngine#reload(ComplianceEngine.ReloadOption...) reload()} reads it again.
          */
         public Builder rulesDirectory(Path folder) {
             this.rulesDirectory = Objects.requireNonNull(folder, "folder");

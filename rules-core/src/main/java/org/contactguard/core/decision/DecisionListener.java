@@ -59,11 +59,11 @@ public interface DecisionListener {
     default void onStart(RuleSet rules) {
     }
 
-    /** {@link ComplianceEngine#reload()} swapped {@code previous} for {@code current}. */
+    /** {@link ComplianceEngine#reload(ComplianceEngine.ReloadOption...) reload()} swapped {@code previous} for {@code current}. */
     default void onReload(RuleSet previous, RuleSet current) {
     }
 
-    /** {@link ComplianceEngine#reload()} failed; the previous rules keep serving. */
+    /** {@link ComplianceEngine#reload(ComplianceEngine.ReloadOption...) reload()} failed; the previous rules keep serving. */
     default void onReloadFailed(RuleLoadException failure) {
     }
 }
