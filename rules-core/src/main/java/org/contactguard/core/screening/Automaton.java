@@ -1,0 +1,153 @@
+package org.contactguard.core.screening;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Aho-Corasick automaton over token symbols (an ideograph's folded char, a word's id, or a pinyin
+ * syllable's id): every term of every concept is found in one left-to-right pass over a sentence's
+ * tokens, whatever the number of terms. The root's moves are a dense array; other states keep their
+ * few moves sorted. Immutable once built.
+ */
+final class Automaton {
+
+    private final int[] rootNext;
+    private final int[][] keys;
+    private final int[][] targets;
+    private final int[] fail;
+    /** Per state: the concepts of the terms ending here (through failure links too) and their lengths. */
+    private final int[][] outConcept;
+    private final int[][] outLength;
+
+    private Automaton(int alphabet, List<Map<Integer, Integer>> moves, List<List<int[]>> outputs) {
+        int states = moves.size();
+        rootNext = new int[alphabet];
+        keys = new int[states][];
+        targets = new int[states][];
+        for (int s = 0; s < states; s++) {
+            int[] k = moves.get(s).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] t = new int[k.length];
+            for (int i = 0; i < k.length; i++) {
+                t[i] = moves.get(s).get(k[i]);
+            }
+            keys[s] = k;
+            targets[s] = t;
+        }
+        for (int i = 0; i < keys[0].length; i++) {
+            rootNext[keys[0][i]] = targets[0][i];
+        }
+        fail = new int[states];
+        List<List<int[]>> out = new ArrayList<>(outputs);
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int child : targets[0]) {
+            queue.add(child);
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.remove();
+            for (int i = 0; i < keys[s].length; i++) {
+                int symbol = keys[s][i];
+                int child = targets[s][i];
+                int f = fail[s];
+                int next;
+                while (true) {
+                    next = move(f, symbol);
+                    if (next >= 0 || f == 0) {
+                        break;
+                    }
+                    f = fail[f];
+                }
+                fail[child] = next > 0 && next != child ? next : 0;
+                List<int[]> merged = new ArrayList<>(out.get(child));
+                merged.addAll(out.get(fail[child]));
+                out.set(child, merged);
+                queue.add(child);
+            }
+        }
+        outConcept = new int[states][];
+        outLength = new int[states][];
+        for (int s = 0; s < states; s++) {
+            outConcept[s] = out.get(s).stream().mapToInt(o -> o[0]).toArray();
+            outLength[s] = out.get(s).stream().mapToInt(o -> o[1]).toArray();
+        }
+    }
+
+    /** The move from {@code state} on {@code symbol}, or -1 (the root moves to itself: 0). */
+    private int move(int state, int symbol) {
+        if (state == 0) {
+            return symbol >= 0 && symbol < rootNext.length ? rootNext[symbol] : 0;
+        }
+        int i = Arrays.binarySearch(keys[state], symbol);
+        return i >= 0 ? targets[state][i] : -1;
+    }
+
+    /** The state after reading {@code symbol} in {@code state}; a negative symbol (unknown) returns to the root. */
+    int next(int state, int symbol) {
+        if (symbol < 0) {
+            return 0;
+        }
+        int s = state;
+        while (true) {
+            int n = move(s, symbol);
+            if (n >= 0) {
+                return n;
+            }
+            s = fail[s];
+        }
+    }
+
+    int[] concepts(int state) {
+        return outConcept[state];
+    }
+
+    int[] lengths(int state) {
+        return outLength[state];
+    }
+
+    boolean isEmpty() {
+        return keys[0].length == 0;
+    }
+
+    /** Collects terms, then builds. */
+    static final class Builder {
+        private final List<Map<Integer, Integer>> moves = new ArrayList<>();
+        private final List<List<int[]>> outputs = new ArrayList<>();
+        private int alphabet = 1;
+
+        Builder() {
+            newState();
+        }
+
+        private int newState() {
+            moves.add(new HashMap<>());
+            outputs.add(new ArrayList<>());
+            return moves.size() - 1;
+        }
+
+        void add(int[] symbols, int concept) {
+            int s = 0;
+            for (int symbol : symbols) {
+                alphabet = Math.max(alphabet, symbol + 1);
+                Integer next = moves.get(s).get(symbol);
+                if (next == null) {
+                    next = newState();
+                    moves.get(s).put(symbol, next);
+                }
+                s = next;
+            }
+            for (int[] o : outputs.get(s)) {
+                if (o[0] == concept) {
+                    return;
+                }
+            }
+            outputs.get(s).add(new int[] {concept, symbols.length});
+        }
+
+        Automaton build(int minimumAlphabet) {
+            return new Automaton(Math.max(alphabet, minimumAlphabet), moves, outputs);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.contactguard.core.screening;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Screens message text for a pack's concerns (threats, impersonation, disclosure…): lexicons of
+ * concepts, combined by proximity patterns within one sentence, with negation and warning scope, so
+ * "we will have you arrested" matches and "no one will arrest you" does not. Immutable and safe to
+ * share between threads; built once per pack by {@link #load}.
+ *
+ * <pre>{@code
+ * Screener cn = Screener.load(ScreeningSource.classpath(loader, "rules/cn/screening"));
+ * ScreeningResult found = cn.screen("我是朝阳区人民法院执行庭的，你的案子已经立案");
+ * found.has("IMPERSONATION");   // true, with the span and the sentence as evidence
+ * }</pre>
+ *
+ * <p>Cost: one pass over the text through precomputed tables, then one automaton pass over each
+ * sentence's tokens; patterns are evaluated only on the few concept hits. See docs/screening.md.
+ */
+public final class Screener {
+
+    /** A compiled pattern alternative: concepts in sequence, each after the previous within a gap. */
+    record Alternative(int[] concepts, int[] gaps, boolean[] eitherOrder, String source) {
+    }
+
+    /** A compiled "unless": a concept within {@code distance} tokens before (or after) a match, same clause. */
+    record Unless(int concept, boolean before, int distance) {
+    }
+
+    /** A compiled concern. */
+    record Concern(String name, Alternative[] alternatives, Unless[] unless) {
+    }
+
+    private final char[] fold;
+    private final byte[] kind;
+    private final ScreeningTables tables;
+    private final WordTable words;
+    private final Syllables syllables;
+    private final Automaton text;
+    private final Automaton sound;
+    private final Concern[] concerns;
+
+    Screener(char[] fold, ScreeningTables tables, WordTable words, Syllables syllables, Automaton text,
+            Automaton sound, Concern[] concerns) {
+        this.fold = fold;
+        this.kind = tables.kind;
+        this.tables = tables;
+        this.words = words;
+        this.syllables = syllables;
+        this.text = text;
+        this.sound = sound;
+        this.concerns = concerns;
+    }
+
+    /**
+     * Loads and compiles a pack's screening files: {@code patterns.txt} and the files it names.
+     *
+     * @param source where the files are
+     * @return the screener
+     * @throws ScreeningLoadException listing every problem, with file and line
+     */
+    public static Screener load(ScreeningSource source) {
+        return new ScreenerCompiler(Objects.requireNonNull(source, "source")).compile();
+    }
+
+    /** @return the names of the concerns this screener reports, in the order the patterns declare them */
+    public List<String> concerns() {
+        List<String> names = new ArrayList<>();
+        for (Concern c : concerns) {
+            names.add(c.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Screens one message.
+     *
+     * @param message the text; null or empty finds nothing
+     * @return every concern found, with evidence
+     */
+    public ScreeningResult screen(String message) {
+        if (message == null || message.isEmpty()) {
+            return ScreeningResult.NONE;
+        }
+        Scan scan = new Scan(fold, kind, tables, words, false, sound == null ? null : syllables, message.length());
+        scan.run(message);
+        Hits hits = new Hits();
+        List<ConcernMatch> found = null;
+        int tokenFrom = 0;
+        int soundFrom = 0;
+        for (int s = 0; s < scan.sentences; s++) {
+            int tokenTo = scan.sentenceTokenEnd[s];
+            hits.clear();
+            feed(scan, tokenFrom, tokenTo, false, hits);
+            if (scan.anyDroppable) {
+                feed(scan, tokenFrom, tokenTo, true, hits);
+            }
+            if (sound != null) {
+                int soundTo = scan.sentenceSoundEnd[s];
+                int state = 0;
+                for (int k = soundFrom; k < soundTo; k++) {
+                    state = sound.next(state, scan.sound[k]);
+                    int[] concepts = sound.concepts(state);
+                    for (int o = 0; o < concepts.length; o++) {
+                        int first = k - sound.lengths(state)[o] + 1;
+                        hits.add(concepts[o], scan.soundToken[first], scan.soundToken[k], true);
+                    }
+                }
+                soundFrom = soundTo;
+            }
+            if (hits.size > 0) {
+                found = evaluate(message, scan, s, hits, found);
+            }
+            tokenFrom = tokenTo;
+        }
+        if (found == null) {
+            return ScreeningResult.NONE;
+        }
+        found.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : a.concern().compareTo(b.concern()));
+        return new ScreeningResult(found);
+    }
+
+    /** Runs the text automaton over a sentence's tokens; {@code skipDroppable} reads 坐1牢 as 坐牢. */
+    private void feed(Scan scan, int from, int to, boolean skipDroppable, Hits hits) {
+        int state = 0;
+        int[] positions = skipDroppable ? new int[to - from] : null;
+        int n = 0;
+        for (int t = from; t < to; t++) {
+            if (skipDroppable) {
+                if (scan.droppable[t]) {
+                    continue;
+                }
+                positions[n] = t;
+            }
+            n++;
+            state = text.next(state, scan.symbol[t]);
+            int[] concepts = text.concepts(state);
+            if (concepts.length == 0) {
+                continue;
+            }
+            int[] lengths = text.lengths(state);
+            for (int o = 0; o < concepts.length; o++) {
+                int first = skipDroppable ? positions[n - lengths[o]] : t - lengths[o] + 1;
+                hits.add(concepts[o], first, t, false);
+            }
+        }
+    }
+
+    private List<ConcernMatch> evaluate(String message, Scan scan, int sentence, Hits hits, List<ConcernMatch> found) {
+        List<ConcernMatch> out = found;
+        for (Concern concern : concerns) {
+            for (Alternative alternative : concern.alternatives()) {
+                for (int h = 0; h < hits.size; h++) {
+                    if (hits.concept[h] != alternative.concepts()[0]) {
+                        continue;
+                    }
+                    out = extend(message, scan, sentence, hits, concern, alternative, 1,
+                            hits.from[h], hits.to[h], hits.bySound[h], out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<ConcernMatch> extend(String message, Scan scan, int sentence, Hits hits, Concern concern,
+            Alternative alternative, int step, int from, int to, boolean bySound, List<ConcernMatch> found) {
+        if (step == alternative.concepts().length) {
+            return accept(message, scan, sentence, hits, concern, alternative, from, to, bySound, found);
+        }
+        List<ConcernMatch> out = found;
+        int concept = alternative.concepts()[step];
+        int gap = alternative.gaps()[step];
+        for (int h = 0; h < hits.size; h++) {
+            if (hits.concept[h] != concept) {
+                continue;
+            }
+            int hFrom = hits.from[h];
+            int hTo = hits.to[h];
+            boolean after = hFrom > to && hFrom - to - 1 <= gap;
+            boolean before = alternative.eitherOrder()[step] && hTo < from && from - hTo - 1 <= gap;
+            if (after || before) {
+                out = extend(message, scan, sentence, hits, concern, alternative, step + 1,
+                        Math.min(from, hFrom), Math.max(to, hTo), bySound || hits.bySound[h], out);
+            }
+        }
+        return out;
+    }
+
+    private List<ConcernMatch> accept(String message, Scan scan, int sentence, Hits hits, Concern concern,
+            Alternative alternative, int from, int to, boolean bySound, List<ConcernMatch> found) {
+        for (Unless unless : concern.unless()) {
+            for (int h = 0; h < hits.size; h++) {
+                if (hits.concept[h] != unless.concept()) {
+                    continue;
+                }
+                boolean applies = unless.before()
+                        ? hits.to[h] < from && from - hits.to[h] - 1 <= unless.distance() && scan.clause[hits.to[h]] == scan.clause[from]
+                        : hits.from[h] > to && hits.from[h] - to - 1 <= unless.distance() && scan.clause[hits.from[h]] == scan.clause[to];
+                if (applies) {
+                    return found;
+                }
+            }
+        }
+        int start = scan.start[from];
+        int end = scan.end[to];
+        List<ConcernMatch> out = found == null ? new ArrayList<>() : found;
+        for (ConcernMatch m : out) {
+            if (m.concern().equals(concern.name()) && m.start() <= start && m.end() >= end && (!m.bySound() || bySound)) {
+                return out; // already reported, by an equal or wider span
+            }
+        }
+        out.removeIf(m -> m.concern().equals(concern.name()) && start <= m.start() && end >= m.end() && (m.bySound() || !bySound));
+        out.add(new ConcernMatch(concern.name(), start, end, message.substring(start, end),
+                message.substring(scan.sentenceFrom[sentence], scan.sentenceTo[sentence]).strip(), bySound,
+                alternative.source()));
+        return out;
+    }
+
+    /** The concept hits of one sentence: concept id and first and last token. */
+    private static final class Hits {
+        int size;
+        int[] concept = new int[8];
+        int[] from = new int[8];
+        int[] to = new int[8];
+        boolean[] bySound = new boolean[8];
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int c, int first, int last, boolean sound) {
+            for (int i = 0; i < size; i++) {
+                if (concept[i] == c && from[i] == first && to[i] == last) {
+                    return; // the same hit from another view
+                }
+            }
+            if (size == concept.length) {
+                int n = size * 2;
+                concept = java.util.Arrays.copyOf(concept, n);
+                from = java.util.Arrays.copyOf(from, n);
+                to = java.util.Arrays.copyOf(to, n);
+                bySound = java.util.Arrays.copyOf(bySound, n);
+            }
+            concept[size] = c;
+            from[size] = first;
+            to[size] = last;
+            bySound[size] = sound;
+            size++;
+        }
+    }
+}
