@@ -25,9 +25,16 @@ public final class Screener {
     record Alternative(int[] concepts, int[] gaps, boolean[] eitherOrder, String source) {
     }
 
-    /** A compiled "unless": a concept within {@code distance} tokens before (or after) a match, same clause. */
-    record Unless(int concept, boolean before, int distance) {
+    /**
+     * A compiled "unless": a hit of {@code concept} within {@code distance} tokens before or after a
+     * match in the same clause, or inside it, discards the match; a hit lying within a hit of
+     * {@code except} (a condition such as "if you do not pay") does not count.
+     */
+    record Unless(int concept, Where where, int distance, int except) {
     }
+
+    /** Where an unless concept is looked for. */
+    enum Where { BEFORE, AFTER, INSIDE }
 
     /** A compiled concern. */
     record Concern(String name, Alternative[] alternatives, Unless[] unless) {
@@ -195,10 +202,14 @@ public final class Screener {
                 if (hits.concept[h] != unless.concept()) {
                     continue;
                 }
-                boolean applies = unless.before()
-                        ? hits.to[h] < from && from - hits.to[h] - 1 <= unless.distance() && scan.clause[hits.to[h]] == scan.clause[from]
-                        : hits.from[h] > to && hits.from[h] - to - 1 <= unless.distance() && scan.clause[hits.from[h]] == scan.clause[to];
-                if (applies) {
+                boolean applies = switch (unless.where()) {
+                    case BEFORE -> hits.to[h] < from && from - hits.to[h] - 1 <= unless.distance()
+                            && scan.clause[hits.to[h]] == scan.clause[from];
+                    case AFTER -> hits.from[h] > to && hits.from[h] - to - 1 <= unless.distance()
+                            && scan.clause[hits.from[h]] == scan.clause[to];
+                    case INSIDE -> hits.from[h] > from && hits.to[h] < to;
+                };
+                if (applies && !within(hits, h, unless.except())) {
                     return found;
                 }
             }
@@ -216,6 +227,19 @@ public final class Screener {
                 message.substring(scan.sentenceFrom[sentence], scan.sentenceTo[sentence]).strip(), bySound,
                 alternative.source()));
         return out;
+    }
+
+    /** Whether hit {@code h} lies within a hit of {@code concept} (-1: none). */
+    private static boolean within(Hits hits, int h, int concept) {
+        if (concept < 0) {
+            return false;
+        }
+        for (int i = 0; i < hits.size; i++) {
+            if (hits.concept[i] == concept && hits.from[i] <= hits.from[h] && hits.to[i] >= hits.to[h]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The concept hits of one sentence: concept id and first and last token. */

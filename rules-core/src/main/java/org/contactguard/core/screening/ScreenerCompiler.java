@@ -19,7 +19,8 @@ final class ScreenerCompiler {
     static final String PATTERNS = "patterns.txt";
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern GAP = Pattern.compile("(~~?)(\\d{1,2})");
-    private static final Pattern UNLESS = Pattern.compile("unless\\s+(\\S+)\\s+(before|after)\\s+(\\d{1,2})");
+    private static final Pattern UNLESS = Pattern.compile(
+            "unless\\s+(\\S+)\\s+(?:(before|after)\\s+(\\d{1,2})|(inside))(?:\\s+except\\s+(\\S+))?");
     private static final int MAX_EXPANSIONS = 256;
 
     private final ScreeningSource source;
@@ -163,15 +164,19 @@ final class ScreenerCompiler {
         for (Line line : draft.unless()) {
             Matcher m = UNLESS.matcher(line.text());
             if (!m.matches()) {
-                problem(line.file(), line.number(), "expected 'unless CONCEPT before|after n': '" + line.text() + "'");
+                problem(line.file(), line.number(),
+                        "expected 'unless CONCEPT before n|after n|inside [except CONCEPT]': '" + line.text() + "'");
                 continue;
             }
             Integer id = concepts.get(m.group(1));
-            if (id == null) {
-                problem(line.file(), line.number(), "unknown concept '" + m.group(1) + "'");
+            Integer except = m.group(5) == null ? Integer.valueOf(-1) : concepts.get(m.group(5));
+            if (id == null || except == null) {
+                problem(line.file(), line.number(), "unknown concept '" + (id == null ? m.group(1) : m.group(5)) + "'");
                 continue;
             }
-            unless.add(new Screener.Unless(id, m.group(2).equals("before"), Integer.parseInt(m.group(3))));
+            Screener.Where where = m.group(4) != null ? Screener.Where.INSIDE
+                    : m.group(2).equals("before") ? Screener.Where.BEFORE : Screener.Where.AFTER;
+            unless.add(new Screener.Unless(id, where, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), except));
         }
         return new Screener.Concern(draft.name(), alternatives.toArray(Screener.Alternative[]::new),
                 unless.toArray(Screener.Unless[]::new));
