@@ -203,10 +203,11 @@ public final class Screener {
                     continue;
                 }
                 boolean applies = switch (unless.where()) {
-                    case BEFORE -> hits.to[h] < from && from - hits.to[h] - 1 <= unless.distance()
-                            && scan.clause[hits.to[h]] == scan.clause[from];
-                    case AFTER -> hits.from[h] > to && hits.from[h] - to - 1 <= unless.distance()
-                            && scan.clause[hits.from[h]] == scan.clause[to];
+                    // A hit that overlaps the match counts too: 不构成 before 构成…犯罪, 老师 after 左老.
+                    case BEFORE -> hits.from[h] < from && hits.to[h] < to && from - hits.to[h] - 1 <= unless.distance()
+                            && scan.clause[hits.from[h]] == scan.clause[from];
+                    case AFTER -> hits.to[h] > to && hits.from[h] > from && hits.from[h] - to - 1 <= unless.distance()
+                            && scan.clause[hits.to[h]] == scan.clause[to];
                     case INSIDE -> hits.from[h] > from && hits.to[h] < to;
                 };
                 if (applies && !within(hits, h, unless.except())) {
