@@ -270,7 +270,18 @@ final class Scan {
     }
 
     private void emitWord(char[] chars, int n, int from, int to) {
-        int id = intern ? words.intern(chars, n) : words.find(chars, n);
+        // A final s is not part of a lexicon word of four letters or more, so plurals and possessives
+        // (lenders, attorney's) read as the word: lexicons keep the stem, messages fall back to it.
+        boolean plural = n >= 4 && chars[n - 1] == 's';
+        int id;
+        if (intern) {
+            id = words.intern(chars, plural ? n - 1 : n);
+        } else {
+            id = words.find(chars, n);
+            if (id < 0 && plural) {
+                id = words.find(chars, n - 1);
+            }
+        }
         emit(id < 0 ? -1 : WORD_BASE + id, from, to);
         if (sound != null) {
             int got = syllables.split(chars, n, scratchSyllables, 0);

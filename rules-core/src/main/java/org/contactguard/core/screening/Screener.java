@@ -36,8 +36,8 @@ public final class Screener {
     /** Where an unless concept is looked for. */
     enum Where { BEFORE, AFTER, INSIDE }
 
-    /** A compiled concern. */
-    record Concern(String name, Alternative[] alternatives, Unless[] unless) {
+    /** A compiled concern; {@code wholeMessage}: its patterns may span sentences (a court-styled letter). */
+    record Concern(String name, Alternative[] alternatives, Unless[] unless, boolean wholeMessage) {
     }
 
     private final char[] fold;
@@ -48,6 +48,7 @@ public final class Screener {
     private final Automaton text;
     private final Automaton sound;
     private final Concern[] concerns;
+    private final boolean anyWholeMessage;
 
     Screener(char[] fold, ScreeningTables tables, WordTable words, Syllables syllables, Automaton text,
             Automaton sound, Concern[] concerns) {
@@ -59,6 +60,11 @@ public final class Screener {
         this.text = text;
         this.sound = sound;
         this.concerns = concerns;
+        boolean any = false;
+        for (Concern c : concerns) {
+            any |= c.wholeMessage();
+        }
+        this.anyWholeMessage = any;
     }
 
     /**
@@ -94,6 +100,7 @@ public final class Screener {
         Scan scan = new Scan(fold, kind, tables, words, false, sound == null ? null : syllables, message.length());
         scan.run(message);
         Hits hits = new Hits();
+        Hits messageHits = anyWholeMessage ? new Hits() : null;
         List<ConcernMatch> found = null;
         int tokenFrom = 0;
         int soundFrom = 0;
@@ -118,9 +125,15 @@ public final class Screener {
                 soundFrom = soundTo;
             }
             if (hits.size > 0) {
-                found = evaluate(message, scan, s, hits, found);
+                found = evaluate(message, scan, s, hits, false, found);
+                if (messageHits != null) {
+                    messageHits.addAll(hits);
+                }
             }
             tokenFrom = tokenTo;
+        }
+        if (messageHits != null && messageHits.size > 0) {
+            found = evaluate(message, scan, -1, messageHits, true, found);
         }
         if (found == null) {
             return ScreeningResult.NONE;
@@ -155,9 +168,13 @@ public final class Screener {
         }
     }
 
-    private List<ConcernMatch> evaluate(String message, Scan scan, int sentence, Hits hits, List<ConcernMatch> found) {
+    private List<ConcernMatch> evaluate(String message, Scan scan, int sentence, Hits hits, boolean wholeMessage,
+            List<ConcernMatch> found) {
         List<ConcernMatch> out = found;
         for (Concern concern : concerns) {
+            if (concern.wholeMessage() != wholeMessage) {
+                continue;
+            }
             for (Alternative alternative : concern.alternatives()) {
                 for (int h = 0; h < hits.size; h++) {
                     if (hits.concept[h] != alternative.concepts()[0]) {
@@ -224,10 +241,20 @@ public final class Screener {
             }
         }
         out.removeIf(m -> m.concern().equals(concern.name()) && start <= m.start() && end >= m.end() && (m.bySound() || !bySound));
+        int first = sentence >= 0 ? sentence : sentenceOf(scan, from);
+        int last = sentence >= 0 ? sentence : sentenceOf(scan, to);
         out.add(new ConcernMatch(concern.name(), start, end, message.substring(start, end),
-                message.substring(scan.sentenceFrom[sentence], scan.sentenceTo[sentence]).strip(), bySound,
+                message.substring(scan.sentenceFrom[first], scan.sentenceTo[last]).strip(), bySound,
                 alternative.source()));
         return out;
+    }
+
+    private static int sentenceOf(Scan scan, int token) {
+        int s = 0;
+        while (scan.sentenceTokenEnd[s] <= token) {
+            s++;
+        }
+        return s;
     }
 
     /** Whether hit {@code h} lies within a hit of {@code concept} (-1: none). */
@@ -253,6 +280,12 @@ public final class Screener {
 
         void clear() {
             size = 0;
+        }
+
+        void addAll(Hits other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.concept[i], other.from[i], other.to[i], other.bySound[i]);
+            }
         }
 
         void add(int c, int first, int last, boolean sound) {

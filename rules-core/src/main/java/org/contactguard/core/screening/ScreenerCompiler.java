@@ -43,7 +43,7 @@ final class ScreenerCompiler {
     private record Line(String file, int number, String text) {
     }
 
-    private record Draft(String name, Line declared, List<Line> matches, List<Line> unless) {
+    private record Draft(String name, Line declared, List<Line> matches, List<Line> unless, List<Line> scope) {
     }
 
     Screener compile() {
@@ -80,11 +80,17 @@ final class ScreenerCompiler {
                     } else if (drafts.stream().anyMatch(d -> d.name().equals(rest))) {
                         problem(file, number, "concern " + rest + " is declared twice");
                     }
-                    drafts.add(new Draft(rest, new Line(file, number, rest), new ArrayList<>(), new ArrayList<>()));
+                    drafts.add(new Draft(rest, new Line(file, number, rest), new ArrayList<>(), new ArrayList<>(),
+                            new ArrayList<>()));
                 }
-                case "match", "unless" -> {
+                case "match", "unless", "scope" -> {
                     if (drafts.isEmpty()) {
                         problem(file, number, "'" + parts[0] + "' before any 'concern'");
+                    } else if (parts[0].equals("scope")) {
+                        if (!rest.equals("sentence") && !rest.equals("message")) {
+                            problem(file, number, "a scope is 'sentence' or 'message', found '" + rest + "'");
+                        }
+                        drafts.get(drafts.size() - 1).scope().add(new Line(file, number, rest));
                     } else if (parts[0].equals("match")) {
                         drafts.get(drafts.size() - 1).matches().add(new Line(file, number, rest));
                     } else {
@@ -92,7 +98,7 @@ final class ScreenerCompiler {
                     }
                 }
                 default -> problem(file, number, "unknown directive '" + parts[0]
-                        + "' (expected lexicon, equivalents, concern, match or unless)");
+                        + "' (expected lexicon, equivalents, concern, scope, match or unless)");
             }
         }
         // Equivalences fold before any term is read, so terms and messages fold alike.
@@ -178,8 +184,9 @@ final class ScreenerCompiler {
                     : m.group(2).equals("before") ? Screener.Where.BEFORE : Screener.Where.AFTER;
             unless.add(new Screener.Unless(id, where, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), except));
         }
+        boolean wholeMessage = draft.scope().stream().anyMatch(l -> l.text().equals("message"));
         return new Screener.Concern(draft.name(), alternatives.toArray(Screener.Alternative[]::new),
-                unless.toArray(Screener.Unless[]::new));
+                unless.toArray(Screener.Unless[]::new), wholeMessage);
     }
 
     private Optional<ScreeningSource.Text> read(String name, String fromFile, int fromLine) {

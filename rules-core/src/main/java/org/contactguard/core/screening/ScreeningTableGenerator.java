@@ -146,12 +146,18 @@ public final class ScreeningTableGenerator {
             case '*' -> {
                 return ScreeningTables.MASK;
             }
+            case '\'', '\u2019' -> {
+                return ScreeningTables.JOIN; // an apostrophe joins: I'm, don't, sheriff's read im, dont, sheriffs
+            }
             case '@', '$' -> {
                 return ScreeningTables.WORD; // leet letters (@ss, $hit), read as a and s inside words
             }
             default -> {
                 // handled below
             }
+        }
+        if (original == '\u2018' || original == '\u02BC') {
+            return ScreeningTables.JOIN; // other apostrophes
         }
         if (original != f && UCharacter.hasBinaryProperty(original, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
             return ScreeningTables.JOIN;
