@@ -15,7 +15,13 @@ import java.util.Map;
  */
 final class Automaton {
 
-    private final int[] rootNext;
+    /**
+     * The root's moves as an open-addressing table (symbol, target): a dense array over 65,536+
+     * symbols would be a quarter megabyte of cache misses per token.
+     */
+    private final int[] rootKeys;
+    private final int[] rootTargets;
+    private final int rootMask;
     private final int[][] keys;
     private final int[][] targets;
     private final int[] fail;
@@ -23,9 +29,8 @@ final class Automaton {
     private final int[][] outConcept;
     private final int[][] outLength;
 
-    private Automaton(int alphabet, List<Map<Integer, Integer>> moves, List<List<int[]>> outputs) {
+    private Automaton(List<Map<Integer, Integer>> moves, List<List<int[]>> outputs) {
         int states = moves.size();
-        rootNext = new int[alphabet];
         keys = new int[states][];
         targets = new int[states][];
         for (int s = 0; s < states; s++) {
@@ -37,8 +42,18 @@ final class Automaton {
             keys[s] = k;
             targets[s] = t;
         }
+        int slots = Integer.highestOneBit(Math.max(4, keys[0].length * 4) - 1) << 1;
+        rootKeys = new int[slots];
+        rootTargets = new int[slots];
+        rootMask = slots - 1;
+        Arrays.fill(rootKeys, -1);
         for (int i = 0; i < keys[0].length; i++) {
-            rootNext[keys[0][i]] = targets[0][i];
+            int slot = mix(keys[0][i]) & rootMask;
+            while (rootKeys[slot] >= 0) {
+                slot = (slot + 1) & rootMask;
+            }
+            rootKeys[slot] = keys[0][i];
+            rootTargets[slot] = targets[0][i];
         }
         fail = new int[states];
         List<List<int[]>> out = new ArrayList<>(outputs);
@@ -78,10 +93,23 @@ final class Automaton {
     /** The move from {@code state} on {@code symbol}, or -1 (the root moves to itself: 0). */
     private int move(int state, int symbol) {
         if (state == 0) {
-            return symbol >= 0 && symbol < rootNext.length ? rootNext[symbol] : 0;
+            for (int slot = mix(symbol) & rootMask; ; slot = (slot + 1) & rootMask) {
+                int key = rootKeys[slot];
+                if (key == symbol) {
+                    return rootTargets[slot];
+                }
+                if (key < 0) {
+                    return 0;
+                }
+            }
         }
         int i = Arrays.binarySearch(keys[state], symbol);
         return i >= 0 ? targets[state][i] : -1;
+    }
+
+    private static int mix(int symbol) {
+        int h = symbol * 0x9E3779B9;
+        return h ^ (h >>> 15);
     }
 
     /** The state after reading {@code symbol} in {@code state}; a negative symbol (unknown) returns to the root. */
@@ -115,7 +143,6 @@ final class Automaton {
     static final class Builder {
         private final List<Map<Integer, Integer>> moves = new ArrayList<>();
         private final List<List<int[]>> outputs = new ArrayList<>();
-        private int alphabet = 1;
 
         Builder() {
             newState();
@@ -130,7 +157,6 @@ final class Automaton {
         void add(int[] symbols, int concept) {
             int s = 0;
             for (int symbol : symbols) {
-                alphabet = Math.max(alphabet, symbol + 1);
                 Integer next = moves.get(s).get(symbol);
                 if (next == null) {
                     next = newState();
@@ -146,8 +172,8 @@ final class Automaton {
             outputs.get(s).add(new int[] {concept, symbols.length});
         }
 
-        Automaton build(int minimumAlphabet) {
-            return new Automaton(Math.max(alphabet, minimumAlphabet), moves, outputs);
+        Automaton build() {
+            return new Automaton(moves, outputs);
         }
     }
 }

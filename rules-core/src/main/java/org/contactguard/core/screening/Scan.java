@@ -97,6 +97,30 @@ final class Scan {
         }
     }
 
+    /** Makes a used scan ready for another text of {@code capacity} characters. */
+    void reset(int capacity) {
+        java.util.Arrays.fill(droppable, 0, count, false);
+        if (symbol.length < capacity + 2) {
+            int n = capacity + 2;
+            symbol = new int[n];
+            start = new int[n];
+            end = new int[n];
+            clause = new int[n];
+            droppable = new boolean[n];
+        }
+        count = 0;
+        anyDroppable = false;
+        sentences = 0;
+        soundCount = 0;
+        wordLength = 0;
+        singleCount = 0;
+        clauseId = 0;
+        sentenceFrom0 = 0;
+        afterCjk = false;
+        loneCandidate = -1;
+        loneSoundMark = 0;
+    }
+
     void run(String text) {
         int length = text.length();
         int i = 0;

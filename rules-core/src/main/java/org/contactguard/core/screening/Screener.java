@@ -8,7 +8,7 @@ import java.util.Objects;
  * Screens message text for a pack's concerns (threats, impersonation, disclosure…): lexicons of
  * concepts, combined by proximity patterns within one sentence, with negation and warning scope, so
  * "we will have you arrested" matches and "no one will arrest you" does not. Immutable and safe to
- * share between threads; built once per pack by {@link #load}.
+ * share between threads (each thread keeps its own scratch buffers); built once per pack by {@link #load}.
  *
  * <pre>{@code
  * Screener cn = Screener.load(ScreeningSource.classpath(loader, "rules/cn/screening"));
@@ -49,6 +49,15 @@ public final class Screener {
     private final Automaton sound;
     private final Concern[] concerns;
     private final boolean anyWholeMessage;
+    /**
+     * Each thread's token buffers, reused from message to message: allocating and zeroing them per
+     * message cost more than the matching. Messages longer than {@link #REUSED_SCAN_LIMIT} get their
+     * own buffers, so one huge text does not pin memory to a thread.
+     */
+    private final ThreadLocal<Scan> scans = ThreadLocal.withInitial(() -> newScan(512));
+    private static final int REUSED_SCAN_LIMIT = 8192;
+    /** Per concept: the (concern, alternative) pairs whose pattern starts with it. */
+    private final int[][][] startingWith;
 
     Screener(char[] fold, ScreeningTables tables, WordTable words, Syllables syllables, Automaton text,
             Automaton sound, Concern[] concerns) {
@@ -65,6 +74,28 @@ public final class Screener {
             any |= c.wholeMessage();
         }
         this.anyWholeMessage = any;
+        // Index the alternatives by their first concept, so a sentence's hits try only the patterns they can start.
+        int max = 0;
+        for (Concern c : concerns) {
+            for (Alternative a : c.alternatives()) {
+                for (int concept : a.concepts()) {
+                    max = Math.max(max, concept + 1);
+                }
+            }
+        }
+        List<List<int[]>> byFirst = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            byFirst.add(new ArrayList<>());
+        }
+        for (int c = 0; c < concerns.length; c++) {
+            for (int a = 0; a < concerns[c].alternatives().length; a++) {
+                byFirst.get(concerns[c].alternatives()[a].concepts()[0]).add(new int[] {c, a});
+            }
+        }
+        startingWith = new int[max][][];
+        for (int i = 0; i < max; i++) {
+            startingWith[i] = byFirst.get(i).toArray(int[][]::new);
+        }
     }
 
     /**
@@ -97,7 +128,13 @@ public final class Screener {
         if (message == null || message.isEmpty()) {
             return ScreeningResult.NONE;
         }
-        Scan scan = new Scan(fold, kind, tables, words, false, sound == null ? null : syllables, message.length());
+        Scan scan;
+        if (message.length() <= REUSED_SCAN_LIMIT) {
+            scan = scans.get();
+            scan.reset(message.length());
+        } else {
+            scan = newScan(message.length());
+        }
         scan.run(message);
         Hits hits = new Hits();
         Hits messageHits = anyWholeMessage ? new Hits() : null;
@@ -142,6 +179,10 @@ public final class Screener {
         return new ScreeningResult(found);
     }
 
+    private Scan newScan(int capacity) {
+        return new Scan(fold, kind, tables, words, false, sound == null ? null : syllables, capacity);
+    }
+
     /** Runs the text automaton over a sentence's tokens; {@code skipDroppable} reads 坐1牢 as 坐牢. */
     private void feed(Scan scan, int from, int to, boolean skipDroppable, Hits hits) {
         int state = 0;
@@ -171,18 +212,21 @@ public final class Screener {
     private List<ConcernMatch> evaluate(String message, Scan scan, int sentence, Hits hits, boolean wholeMessage,
             List<ConcernMatch> found) {
         List<ConcernMatch> out = found;
-        for (Concern concern : concerns) {
-            if (concern.wholeMessage() != wholeMessage) {
-                continue;
+        // Sentence-scoped matches of different sentences never overlap: deduplicate against this sentence's only.
+        hits.firstMatch = wholeMessage || found == null ? 0 : found.size();
+        int size = hits.size; // accept() never adds hits, but be plain about the bound
+        for (int h = 0; h < size; h++) {
+            int concept = hits.concept[h];
+            if (concept >= startingWith.length) {
+                continue; // a concept only "unless" clauses use
             }
-            for (Alternative alternative : concern.alternatives()) {
-                for (int h = 0; h < hits.size; h++) {
-                    if (hits.concept[h] != alternative.concepts()[0]) {
-                        continue;
-                    }
-                    out = extend(message, scan, sentence, hits, concern, alternative, 1,
-                            hits.from[h], hits.to[h], hits.bySound[h], out);
+            for (int[] pair : startingWith[concept]) {
+                Concern concern = concerns[pair[0]];
+                if (concern.wholeMessage() != wholeMessage) {
+                    continue;
                 }
+                out = extend(message, scan, sentence, hits, concern, concern.alternatives()[pair[1]], 1,
+                        hits.from[h], hits.to[h], hits.bySound[h], out);
             }
         }
         return out;
@@ -235,17 +279,27 @@ public final class Screener {
         int start = scan.start[from];
         int end = scan.end[to];
         List<ConcernMatch> out = found == null ? new ArrayList<>() : found;
-        for (ConcernMatch m : out) {
+        for (int i = hits.firstMatch; i < out.size(); i++) {
+            ConcernMatch m = out.get(i);
             if (m.concern().equals(concern.name()) && m.start() <= start && m.end() >= end && (!m.bySound() || bySound)) {
                 return out; // already reported, by an equal or wider span
             }
         }
-        out.removeIf(m -> m.concern().equals(concern.name()) && start <= m.start() && end >= m.end() && (m.bySound() || !bySound));
+        for (int i = out.size() - 1; i >= hits.firstMatch; i--) {
+            ConcernMatch m = out.get(i);
+            if (m.concern().equals(concern.name()) && start <= m.start() && end >= m.end() && (m.bySound() || !bySound)) {
+                out.remove(i); // a wider span of the same concern replaces a narrower one
+            }
+        }
         int first = sentence >= 0 ? sentence : sentenceOf(scan, from);
         int last = sentence >= 0 ? sentence : sentenceOf(scan, to);
-        out.add(new ConcernMatch(concern.name(), start, end, message.substring(start, end),
-                message.substring(scan.sentenceFrom[first], scan.sentenceTo[last]).strip(), bySound,
-                alternative.source()));
+        int key = first * 100_003 + last;
+        if (hits.sentenceKey != key) {
+            hits.sentenceKey = key;
+            hits.sentenceText = message.substring(scan.sentenceFrom[first], scan.sentenceTo[last]).strip();
+        }
+        out.add(new ConcernMatch(concern.name(), start, end, message.substring(start, end), hits.sentenceText,
+                bySound, alternative.source()));
         return out;
     }
 
@@ -277,6 +331,11 @@ public final class Screener {
         int[] from = new int[8];
         int[] to = new int[8];
         boolean[] bySound = new boolean[8];
+        /** The evidence sentence last quoted, kept so matches in one sentence share one string. */
+        int sentenceKey = -1;
+        /** Index in the match list of the first match of the sentence being evaluated. */
+        int firstMatch;
+        String sentenceText;
 
         void clear() {
             size = 0;

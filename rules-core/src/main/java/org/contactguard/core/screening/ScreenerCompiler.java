@@ -115,8 +115,8 @@ final class ScreenerCompiler {
         if (!problems.isEmpty()) {
             throw new ScreeningLoadException(problems);
         }
-        return new Screener(fold, tables, words, syllables, text.build(Scan.WORD_BASE + words.size()),
-                anySound ? sound.build(tables.syllables.length) : null, compiled.toArray(Screener.Concern[]::new));
+        return new Screener(fold, tables, words, syllables, text.build(),
+                anySound ? sound.build() : null, compiled.toArray(Screener.Concern[]::new));
     }
 
     private Screener.Concern compileConcern(Draft draft) {

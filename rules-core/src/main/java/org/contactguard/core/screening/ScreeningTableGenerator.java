@@ -48,11 +48,35 @@ public final class ScreeningTableGenerator {
         }
         Path out = Path.of(args[0], ScreeningTables.class.getPackageName().replace('.', '/'), ScreeningTables.RESOURCE);
         Files.createDirectories(out.getParent());
+        // Regenerating costs seconds on every build; the inputs are this class and the library jars on
+        // the class path, so a stamp of both says when the tables are already current.
+        Path stamp = out.resolveSibling(ScreeningTables.RESOURCE + ".stamp");
+        String inputs = stamp();
+        if (Files.isRegularFile(out) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {
+            return;
+        }
         long started = System.nanoTime();
         byte[] bytes = generate();
         Files.write(out, bytes);
+        Files.writeString(stamp, inputs);
         System.out.printf("screening tables: %d bytes in %d ms -> %s%n", bytes.length,
                 (System.nanoTime() - started) / 1_000_000, out);
+    }
+
+    /** The class path and this class's size and time: what the tables are generated from. */
+    private static String stamp() throws IOException {
+        String self = ScreeningTableGenerator.class.getName().replace('.', '/') + ".class";
+        java.net.URL url = ScreeningTableGenerator.class.getClassLoader().getResource(self);
+        String version = url == null ? "?" : url.toString();
+        if (url != null && "file".equals(url.getProtocol())) {
+            try {
+                Path p = Path.of(url.toURI());
+                version += ":" + Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis();
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("cannot locate " + url, e);
+            }
+        }
+        return "version " + ScreeningTables.VERSION + "\n" + version + "\n" + System.getProperty("java.class.path") + "\n";
     }
 
     static byte[] generate() throws IOException {
