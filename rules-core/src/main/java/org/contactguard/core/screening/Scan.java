@@ -25,9 +25,8 @@ final class Scan {
     /** Symbols of words start here, above every BMP char. */
     static final int WORD_BASE = 0x10000;
 
-    private final char[] fold;
-    private final byte[] kind;
-    private final ScreeningTables tables;
+    /** Per BMP character: folded char, class and syllable ({@link ScreeningTables#info}). */
+    private final int[] info;
     private final WordTable words;
     private final boolean intern;
     private final Syllables syllables;
@@ -72,11 +71,8 @@ final class Scan {
     private int loneCandidate = -1;
     private int loneSoundMark;
 
-    Scan(char[] fold, byte[] kind, ScreeningTables tables, WordTable words, boolean intern, Syllables syllables,
-            int capacity) {
-        this.fold = fold;
-        this.kind = kind;
-        this.tables = tables;
+    Scan(int[] info, WordTable words, boolean intern, Syllables syllables, int capacity) {
+        this.info = info;
         this.words = words;
         this.intern = intern;
         this.syllables = syllables;
@@ -129,25 +125,29 @@ final class Scan {
             int width = 1;
             byte k;
             char f;
+            int syllable;
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 width = 2;
                 int cp = text.codePointAt(i);
                 // A rare ideograph is a token no term contains; emoji and other symbols are dropped.
                 k = Character.isIdeographic(cp) ? CJK : ScreeningTables.JOIN;
                 f = '\uFFFF';
+                syllable = -1;
             } else {
-                f = fold[c];
-                k = kind[c];
+                int v = info[c];
+                f = (char) v;
+                k = (byte) ((v >>> 16) & 0xF);
+                syllable = (v >>> 20) - 1;
             }
             if (k == DOT) {
-                int next = i + 1 < length ? kind[text.charAt(i + 1)] : SENTENCE;
+                int next = i + 1 < length ? (info[text.charAt(i + 1)] >>> 16) & 0xF : SENTENCE;
                 k = next == SPACE || next == SENTENCE || next == CJK ? SENTENCE : ScreeningTables.BREAK;
             }
             switch (k) {
                 case CJK -> {
                     endWord();
                     flushSingles();
-                    emitCjk(f, i, i + width);
+                    emitCjk(f, syllable, i, i + width);
                 }
                 case WORD -> {
                     if (wordLength == 0) {
@@ -198,7 +198,7 @@ final class Scan {
         endSentence(length);
     }
 
-    private void emitCjk(char f, int from, int to) {
+    private void emitCjk(char f, int syllable, int from, int to) {
         if (loneCandidate >= 0 && loneCandidate == count - 1) {
             droppable[loneCandidate] = true;
             anyDroppable = true;
@@ -207,7 +207,7 @@ final class Scan {
         loneCandidate = -1;
         emit(f, from, to);
         if (sound != null) {
-            addSound(tables.soundOf(f), count - 1);
+            addSound(syllable, count - 1);
         }
         afterCjk = true;
     }

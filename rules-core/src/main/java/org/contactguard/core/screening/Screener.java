@@ -40,9 +40,7 @@ public final class Screener {
     record Concern(String name, Alternative[] alternatives, Unless[] unless, boolean wholeMessage) {
     }
 
-    private final char[] fold;
-    private final byte[] kind;
-    private final ScreeningTables tables;
+    private final int[] info;
     private final WordTable words;
     private final Syllables syllables;
     private final Automaton text;
@@ -59,11 +57,8 @@ public final class Screener {
     /** Per concept: the (concern, alternative) pairs whose pattern starts with it. */
     private final int[][][] startingWith;
 
-    Screener(char[] fold, ScreeningTables tables, WordTable words, Syllables syllables, Automaton text,
-            Automaton sound, Concern[] concerns) {
-        this.fold = fold;
-        this.kind = tables.kind;
-        this.tables = tables;
+    Screener(int[] info, WordTable words, Syllables syllables, Automaton text, Automaton sound, Concern[] concerns) {
+        this.info = info;
         this.words = words;
         this.syllables = syllables;
         this.text = text;
@@ -180,7 +175,7 @@ public final class Screener {
     }
 
     private Scan newScan(int capacity) {
-        return new Scan(fold, kind, tables, words, false, sound == null ? null : syllables, capacity);
+        return new Scan(info, words, false, sound == null ? null : syllables, capacity);
     }
 
     /** Runs the text automaton over a sentence's tokens; {@code skipDroppable} reads 坐1牢 as 坐牢. */

@@ -34,6 +34,7 @@ final class ScreenerCompiler {
     private final Automaton.Builder sound = new Automaton.Builder();
     private boolean anySound;
     private char[] fold;
+    private int[] info;
 
     ScreenerCompiler(ScreeningSource source) {
         this.source = source;
@@ -102,6 +103,7 @@ final class ScreenerCompiler {
             }
         }
         // Equivalences fold before any term is read, so terms and messages fold alike.
+        info = tables.info(fold);
         for (int i = 0; i < lexicons.size(); i++) {
             readLexicon(lexicons.get(i), lexiconLines.get(i));
         }
@@ -115,7 +117,7 @@ final class ScreenerCompiler {
         if (!problems.isEmpty()) {
             throw new ScreeningLoadException(problems);
         }
-        return new Screener(fold, tables, words, syllables, text.build(),
+        return new Screener(info, words, syllables, text.build(),
                 anySound ? sound.build() : null, compiled.toArray(Screener.Concern[]::new));
     }
 
@@ -319,7 +321,7 @@ final class ScreenerCompiler {
     }
 
     private boolean addTerm(String term, int concept, boolean bySound, String file, int line) {
-        Scan scan = new Scan(fold, tables.kind, tables, words, true, syllables, term.length());
+        Scan scan = new Scan(info, words, true, syllables, term.length());
         scan.run(term);
         if (scan.count == 0) {
             problem(file, line, "the term '" + term + "' has no letters, digits or ideographs");

@@ -63,6 +63,20 @@ final class ScreeningTables {
         return INSTANCE;
     }
 
+    /**
+     * One int per BMP character for a pack's fold: the folded char (bits 0–15), its class (16–19)
+     * and its syllable index + 1 (20–30, 0 for none). One array read per character keeps a message's
+     * pass in few cache lines.
+     */
+    int[] info(char[] packFold) {
+        int[] info = new int[0x10000];
+        for (int c = 0; c < info.length; c++) {
+            char f = packFold[c];
+            info[c] = f | (kind[c] & 0xF) << 16 | (soundOf(f) + 1) << 20;
+        }
+        return info;
+    }
+
     /** The syllable index of a folded ideograph, or {@link #NO_SOUND}. */
     short soundOf(char folded) {
         return folded >= PINYIN_FIRST && folded <= PINYIN_LAST ? sound[folded - PINYIN_FIRST] : NO_SOUND;
