@@ -17,7 +17,17 @@ import java.util.Objects;
 public record ConcernMatch(String concern, int start, int end, String matched, String sentence, boolean bySound,
         String pattern) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param concern see the record component
+     * @param start see the record component
+     * @param end see the record component
+     * @param matched see the record component
+     * @param sentence see the record component
+     * @param bySound see the record component
+     * @param pattern see the record component
+     */
     public ConcernMatch {
         Objects.requireNonNull(concern, "concern");
         Objects.requireNonNull(matched, "matched");

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record ScreeningProblem(String file, int line, String message) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param file see the record component
+     * @param line see the record component
+     * @param message see the record component
+     */
     public ScreeningProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(message, "message");

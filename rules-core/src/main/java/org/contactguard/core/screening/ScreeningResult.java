@@ -18,7 +18,11 @@ public record ScreeningResult(List<ConcernMatch> matches) {
     /** Nothing found. */
     public static final ScreeningResult NONE = new ScreeningResult(List.of());
 
-    /** Copies the list. */
+    /**
+     * Checks the components.
+     *
+     * @param matches see the record component
+     */
     public ScreeningResult {
         matches = List.copyOf(Objects.requireNonNull(matches, "matches"));
     }

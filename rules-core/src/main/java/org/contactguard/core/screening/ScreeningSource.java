@@ -35,7 +35,12 @@ public interface ScreeningSource {
      * @param content its UTF-8 text
      */
     record Text(String name, String content) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param name see the record component
+         * @param content see the record component
+         */
         public Text {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
