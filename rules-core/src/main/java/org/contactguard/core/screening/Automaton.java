@@ -22,6 +22,8 @@ final class Automaton {
     private final int[] rootKeys;
     private final int[] rootTargets;
     private final int rootMask;
+    /** Which symbols the root moves on: most tokens start no term, and a bit says so without hashing. */
+    private final long[] rootBits;
     private final int[][] keys;
     private final int[][] targets;
     private final int[] fail;
@@ -47,6 +49,14 @@ final class Automaton {
         rootTargets = new int[slots];
         rootMask = slots - 1;
         Arrays.fill(rootKeys, -1);
+        int maxSymbol = 0;
+        for (int key : keys[0]) {
+            maxSymbol = Math.max(maxSymbol, key);
+        }
+        rootBits = new long[maxSymbol / 64 + 1];
+        for (int key : keys[0]) {
+            rootBits[key >>> 6] |= 1L << key;
+        }
         for (int i = 0; i < keys[0].length; i++) {
             int slot = mix(keys[0][i]) & rootMask;
             while (rootKeys[slot] >= 0) {
@@ -93,6 +103,9 @@ final class Automaton {
     /** The move from {@code state} on {@code symbol}, or -1 (the root moves to itself: 0). */
     private int move(int state, int symbol) {
         if (state == 0) {
+            if (symbol < 0 || symbol >>> 6 >= rootBits.length || (rootBits[symbol >>> 6] & 1L << symbol) == 0) {
+                return 0;
+            }
             for (int slot = mix(symbol) & rootMask; ; slot = (slot + 1) & rootMask) {
                 int key = rootKeys[slot];
                 if (key == symbol) {

@@ -50,7 +50,9 @@ public final class ScreeningTableGenerator {
         Files.createDirectories(out.getParent());
         // Regenerating costs seconds on every build; the inputs are this class and the library jars on
         // the class path, so a stamp of both says when the tables are already current.
-        Path stamp = out.resolveSibling(ScreeningTables.RESOURCE + ".stamp");
+        // Kept beside the class directory (target/), not in it, so the jar carries no build paths.
+        Path classes = Path.of(args[0]).toAbsolutePath();
+        Path stamp = (classes.getParent() == null ? classes : classes.getParent()).resolve("screening-tables.stamp");
         String inputs = stamp();
         if (Files.isRegularFile(out) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {
             return;
