@@ -63,6 +63,9 @@ for t in 1 2; do
   jmh baseline-sample-t$t 'BaselineBenchmark' -p history=$histories -t $t -bm sample -tu us
 done
 
+# Message screening alone: a 500-character message per pack (issue 21 target: <= 5 µs).
+jmh screening-avgt 'ScreeningBenchmark' -p pack=cn,us-regf -p length=500
+
 # decideAndRecord on the JDBC ledger, 1/4/16 threads; PostgreSQL when CONTACTGUARD_BENCH_PG_URL or
 # CONTACTGUARD_TEST_PG_URL (.ci/postgres.sh start) names a server.
 ledgers=h2
