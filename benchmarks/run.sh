@@ -65,6 +65,9 @@ for t in 1 2; do
   jmh audit-thrpt-t$t 'AuditBenchmark' -p packs=all -p history=$histories -t $t -prof gc
 done
 
+# Message screening alone: a 500-character message per pack (issue 21 target: <= 5 µs).
+jmh screening-avgt 'ScreeningBenchmark' -p pack=cn,us-regf -p length=500
+
 # decideAndRecord on the JDBC ledger, 1/4/16 threads; PostgreSQL when CONTACTGUARD_BENCH_PG_URL or
 # CONTACTGUARD_TEST_PG_URL (.ci/postgres.sh start) names a server.
 ledgers=h2

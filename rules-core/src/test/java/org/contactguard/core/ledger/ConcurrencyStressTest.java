@@ -84,7 +84,8 @@ class ConcurrencyStressTest {
         shape.put(0, new int[] {THREADS, DECISIONS});
         List<ChildWorker> children = new ArrayList<>();
         try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
-                .password(password).poolSize(THREADS).lockTimeout(Duration.ofSeconds(20))
+                .password(password).poolSize(THREADS).connectionTimeout(Duration.ofSeconds(20))
+                .lockTimeout(Duration.ofSeconds(20))
                 .statementTimeout(Duration.ofSeconds(30)).build()) {
             for (int w = 1; w <= CHILDREN; w++) {
                 shape.put(w, new int[] {CHILD_THREADS, DECISIONS});

@@ -35,7 +35,8 @@ public final class LedgerWorker {
         int decisions = Integer.parseInt(args[7]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
-                .password(password).poolSize(threads + 1).lockTimeout(Duration.ofSeconds(20))
+                .password(password).poolSize(threads + 1).connectionTimeout(Duration.ofSeconds(20))
+                .lockTimeout(Duration.ofSeconds(20))
                 .statementTimeout(Duration.ofSeconds(30)).build()) {
             out.println("READY");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
