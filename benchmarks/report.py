@@ -26,6 +26,8 @@ def rows(files):
 def key(r):
     p = r.get("params", {})
     packs = p.get("packs", p.get("pack", "-")) + (" on " + p["ledger"] if "ledger" in p else "")
+    if p.get("verdict", "any") != "any":
+        packs += " (" + p["verdict"] + " only)"
     return (r["benchmark"].rsplit(".", 2)[-2], packs, int(p.get("history", 0)), r["threads"], r["mode"])
 
 

@@ -5,6 +5,7 @@
 #                             # 1 and 2 threads, throughput (+ -prof gc), sample-mode percentiles,
 #                             # batch, baseline, audit trail on/off, decideAndRecord on H2 (and PostgreSQL when
 #                             # CONTACTGUARD_BENCH_PG_URL is set), cold start, footprint (~15 min)
+#   benchmarks/run.sh targets # the issue-15 vocabulary targets only (~7 min)
 #   benchmarks/run.sh full    # every pack set the catalog ships x history 0/50/500 x 1/2 threads
 #                             # (about 1.5 hours)
 #
@@ -55,6 +56,23 @@ jmh() { # name, then JMH arguments
   echo "done $name ($(uptime | sed 's/.*load/load/'))"
 }
 extra=("$@")
+if [ "$profile" = targets ]; then
+  # The issue-15 targets only (about 7 min): whole catalog, 50-entry history unless named.
+  jmh decide-thrpt-t1    'DecideBenchmark' -p packs=all -p history=50,500 -t 1 -prof gc
+  jmh decide-thrpt-t2    'DecideBenchmark' -p packs=all -p history=50 -t 2 -prof gc
+  jmh decide-sample-t1   'DecideBenchmark' -p packs=all -p history=50 -t 1 -bm sample -tu us
+  jmh decide-verdict-t1  'DecideBenchmark' -p packs=all -p history=50 -p verdict=allow,deny-next -t 1 -prof gc
+  jmh starter-thrpt-t1   'DecideBenchmark' -p packs=starter -p history=50 -t 1 -prof gc
+  jmh batch-thrpt-t2     'BatchBenchmark'  -p packs=all -p history=50 -t 2 -prof gc
+  jmh baseline-thrpt-t1  'BaselineBenchmark' -p history=50 -t 1 -prof gc
+  jmh baseline-thrpt-t2  'BaselineBenchmark' -p history=50 -t 2 -prof gc
+  for i in 1 2 3 4 5; do java -cp "$jar" org.contactguard.benchmarks.ColdStart; done | tee "$out/cold-start.txt"
+  echo "load after: $(uptime)" | tee -a "$out/machine.txt"
+  python3 benchmarks/report.py "$out"/*.json > "$out/summary.md"
+  cat "$out/summary.md"
+  echo "results in $out"
+  exit 0
+fi
 for t in 1 2; do
   jmh decide-thrpt-t$t  'DecideBenchmark' -p packs="$packs" -p history=$histories -t $t -prof gc
   jmh decide-sample-t$t 'DecideBenchmark' -p packs="$packs" -p history=$histories -t $t -bm sample -tu us

@@ -43,13 +43,40 @@ public class DecideBenchmark {
         @Param({"50"})
         public int history;
 
+        /**
+         * Which of the workload's requests: {@code any}; {@code allow}, only those allowed; or
+         * {@code deny-next}, only those denied with a {@code nextPermittedAt} (the search for the
+         * next permitted moment re-evaluates them). Comparing the last two prices that search.
+         */
+        @Param({"any"})
+        public String verdict;
+
         ComplianceEngine engine;
         List<DecisionRequest> requests;
 
         @Setup(Level.Trial)
         public void setUp() {
             engine = PackSet.engine(packs);
-            requests = Workload.requests(PackSet.region(packs), history, REQUESTS, 42L);
+            requests = "any".equals(verdict) ? Workload.requests(PackSet.region(packs), history, REQUESTS, 42L)
+                    : only(verdict, engine, Workload.requests(PackSet.region(packs), history, 8 * REQUESTS, 42L));
+        }
+
+        /** {@value #REQUESTS} requests of {@code requests} with that verdict, repeated in order if there are fewer. */
+        static List<DecisionRequest> only(String verdict, ComplianceEngine engine, List<DecisionRequest> requests) {
+            java.util.function.Predicate<Decision> wanted = switch (verdict) {
+                case "allow" -> Decision::isAllowed;
+                case "deny-next" -> decision -> !decision.isAllowed() && decision.nextPermittedAt() != null;
+                default -> throw new IllegalArgumentException("verdict must be any, allow or deny-next: " + verdict);
+            };
+            List<DecisionRequest> found = requests.stream().filter(r -> wanted.test(engine.decide(r))).toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException("the workload has no request with verdict " + verdict);
+            }
+            List<DecisionRequest> cycled = new java.util.ArrayList<>(REQUESTS);
+            for (int i = 0; i < REQUESTS; i++) {
+                cycled.add(found.get(i % found.size()));
+            }
+            return cycled;
         }
     }
 

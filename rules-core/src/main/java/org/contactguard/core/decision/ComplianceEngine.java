@@ -457,20 +457,56 @@ public final class ComplianceEngine {
         Duration horizon = horizon(rules);
         Instant limit = at.plus(horizon);
         Instant previous = at;
-        Assessment assessment = first;
+        Instant candidate = first.retryAt();
         for (int step = 0; step < MAX_LOOKAHEAD_STEPS; step++) {
-            Instant candidate = assessment.retryAt();
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            assessment = assess(rules, evaluator, request, history.at(candidate), packs, candidate, horizon,
-                    locale);
-            if (assessment.reasons().isEmpty()) {
+            Probe probe = probe(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
+            if (!probe.denied()) {
                 return candidate;
             }
             previous = candidate;
+            candidate = probe.retryAt();
         }
         return null;
+    }
+
+    /** What a re-evaluation at a later moment tells the search: whether a rule still denies, and until when. */
+    private record Probe(boolean denied, Instant retryAt) {
+    }
+
+    /**
+     * {@link #assess} reduced to what {@link #nextPermitted} reads of it: a finding that is a
+     * denial (an invalid field, or a rule whose effect is DENY) and the latest moment the
+     * denying rules name (none when one of them names none). No reason or message is built for a
+     * moment that is only probed.
+     */
+    private static Probe probe(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
+            ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
+        Instant searchUntil = request.action().at().plus(lookahead);
+        List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
+        boolean denied = false;
+        boolean endless = false;
+        Instant retryAt = null;
+        for (Finding finding : findings) {
+            RuleInfo rule = rules.rule(finding.ruleId());
+            if (rule == null) {
+                throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
+            }
+            if (finding.invalidField() != null) {
+                denied = true;
+                endless = true;
+            } else if (rule.effect() == Effect.DENY) {
+                denied = true;
+                if (finding.retryAt() == null) {
+                    endless = true;
+                } else if (retryAt == null || finding.retryAt().isAfter(retryAt)) {
+                    retryAt = finding.retryAt();
+                }
+            }
+        }
+        return new Probe(denied, endless ? null : retryAt);
     }
 
     /** Reasons, advisories and the earliest moment every denying rule would stop objecting. */

@@ -49,12 +49,16 @@ final class PrebuiltModels {
         }
     }
 
+    /** A pack's pre-built model and the rule base built from it; the model can join others in one rule base. */
+    record Prebuilt(Model model, KieBase kieBase) {
+    }
+
     /**
      * The pack's rule base built from its pre-built model, or null when the pack has no model for
      * its current DRL (then the caller compiles the DRL). A model that is present and matches but
      * cannot be loaded is logged and also gives null: the DRL it was made from is at hand.
      */
-    static KieBase load(PackFiles pack, ClassLoader loader) {
+    static Prebuilt load(PackFiles pack, ClassLoader loader) {
         Properties model = modelFile(pack);
         if (model == null) {
             return null;
@@ -67,7 +71,7 @@ final class PrebuiltModels {
         }
         try {
             Model rules = (Model) Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
-            return KieBaseBuilder.createKieBaseFromModel(rules);
+            return new Prebuilt(rules, KieBaseBuilder.createKieBaseFromModel(rules));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.warn("Pack {}: cannot load the pre-built model {}; compiling the DRL instead", pack.id(), className, e);
             return null;

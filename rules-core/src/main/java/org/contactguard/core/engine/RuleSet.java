@@ -12,10 +12,12 @@ import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.contactguard.core.model.Account;
+import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
@@ -38,14 +40,21 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.rule.FactHandle;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiled, validated rule packs: immutable after construction and shared by every thread.
  *
  * <p>Each pack has its own KieBase, so a request is matched only against the rules of the packs it
- * selects: its facts go into one session per selected pack and the findings are concatenated
- * (unordered; the engine sorts them). Packs share no types or facts (each has its own DRL
- * package), so this finds what one KieBase of all the packs would. Sessions are kept in a small
+ * selects. Packs with pre-built models that a request selects together (us-regf with an overlay)
+ * are merged into one KieBase for that combination, built the first time a request needs it, so
+ * their rules share one session and each derived fact is inserted once; other combinations take
+ * one session per pack and concatenate the findings (unordered; the engine sorts them). Packs
+ * share no types or facts (each has its own DRL package), so either way finds what one KieBase of
+ * all the packs would. Sessions are kept in a small
  * pool of idle sessions per pack, emptied by deleting the facts of the last evaluation rather than
  * reset: a reset drops every per-class fact store and node memory, and rebuilding them cost a
  * third of the allocation of a decision.
@@ -55,10 +64,21 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 public final class RuleSet {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSet.class);
+
     /** More firings than this in one evaluation of a pack means rules are looping: an engine error, not a verdict. */
     static final int MAX_FIRINGS = 10_000;
     /** Findings come from their own class store, without iterating every fact. */
     private static final ClassObjectFilter FINDINGS = new ClassObjectFilter(Finding.class);
+    /*
+     * Sessions keep Drools' default thread-safe configuration. drools.threadSafe=false
+     * (ThreadSafeOption.NO) looked safe, as a pooled session is used by one thread at a time, but
+     * in Drools 10.2.0 an executable-model consequence (LambdaConsequence) then caches the matched
+     * facts in itself, and it is shared by every session of the KieBase: two threads firing the
+     * same rule read each other's facts (rules-catalog's ConcurrentDecisionsTest failed with
+     * NullPointerException in consequences).
+     */
+
     /** Idle sessions kept per pack beyond this are disposed: enough for every core and a few waiting threads. */
     private static final int MAX_IDLE = 2 * Runtime.getRuntime().availableProcessors() + 2;
 
@@ -74,16 +94,25 @@ public final class RuleSet {
 
     private final PackSelection selection;
     private final List<RuleProblem> warnings;
+    /** See the constructor. */
+    private final Map<String, Model> models;
+    /**
+     * The sessions that evaluate a combination of packs, by the bit set of the packs' load indexes:
+     * one merged rule base when the packs can share a session ({@link #merge}), else each pack's own.
+     */
+    private final Map<Long, PackBase[]> plans = new ConcurrentHashMap<>();
 
     /**
      * @param kieBases each pack's compiled rules, by pack id
      * @param parameterFacts each pack's parameter fact (of a type declared in that pack's KieBase), by pack id
      * @param measures each pack's declared measures, by pack id (absent: none)
+     * @param models the executable models of the packs built from one, by pack id: packs that all
+     *     have one are merged into one rule base per combination a request selects
      * @param warnings what lint reports about the loaded rules (they load regardless)
      */
     RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
-            List<RuleProblem> warnings) {
+            Map<String, Model> models, List<RuleProblem> warnings) {
         this.selection = selection;
         List<RuleProblem> sorted = new ArrayList<>(warnings);
         sorted.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
@@ -99,12 +128,13 @@ public final class RuleSet {
             if (kieBase == null) {
                 throw new IllegalArgumentException("pack '" + id + "' has no compiled rules");
             }
-            bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase),
-                    measures.getOrDefault(id, List.of()), usesType(kieBase, Tally.class),
-                    usesType(kieBase, RestrictionInForce.class));
+            Object parameters = parameterFacts.get(id);
+            bases[i] = new PackBase(i, id, kieBase, parameters == null ? List.of() : List.of(parameters),
+                    measures.getOrDefault(id, List.of()), parameters != null, packs.get(id).exemptCollectorKinds());
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
+        this.models = Map.copyOf(models);
         this.defaultVersion = version(packIds);
         this.longestWindow = longestWindow(packs.values());
     }
@@ -263,6 +293,14 @@ public final class RuleSet {
         return basesById.get(id).keepsFacts;
     }
 
+    /**
+     * The sessions that evaluate {@code packIds}, each named by its pack id, or by the ids of the
+     * packs merged into its rule base joined with '+'.
+     */
+    List<String> sessionsFor(List<String> packIds) {
+        return java.util.Arrays.stream(plan(packIds, null)).map(base -> base.id).toList();
+    }
+
     /** Metadata of the rule with {@code id}, or null. */
     public RuleInfo rule(String id) {
         return rulesById.get(id);
@@ -318,16 +356,102 @@ public final class RuleSet {
         return new Evaluator();
     }
 
+    /**
+     * The sessions that evaluate {@code packIds} (all loaded; repeats ignored) for a request from
+     * {@code collector}, computed once per combination: the packs whose law binds the collector
+     * ({@link PackInfo#exemptCollectorKinds}), in the combination's merged rule base when it has
+     * one, else each in its own. An exempt pack still decides the request, with no finding.
+     */
+    private PackBase[] plan(List<String> packIds, CollectorKind collector) {
+        long key = 0;
+        boolean keyed = bases.length <= Long.SIZE;
+        for (String id : packIds) {
+            PackBase base = basesById.get(id);
+            if (base == null) {
+                throw new IllegalArgumentException("pack '" + id + "' is not loaded");
+            }
+            if (keyed && !base.exempts(collector)) {
+                key |= 1L << base.index;
+            }
+        }
+        if (!keyed) {
+            return distinct(packIds, collector);
+        }
+        PackBase[] known = plans.get(key);
+        return known != null ? known : plans.computeIfAbsent(key, k -> merge(distinct(packIds, collector)));
+    }
+
+    /** The packs' own bases, once each, in load order, without those that exempt {@code collector}. */
+    private PackBase[] distinct(List<String> packIds, CollectorKind collector) {
+        List<PackBase> found = new ArrayList<>();
+        for (String id : packIds) {
+            PackBase base = basesById.get(id);
+            if (!found.contains(base) && !base.exempts(collector)) {
+                found.add(base);
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(base -> base.index));
+        return found.toArray(PackBase[]::new);
+    }
+
+    /**
+     * One rule base for packs that can share a session, so a decision about, say, a Massachusetts
+     * debt fires one session rather than one per pack and each derived fact is inserted once:
+     * every pack has a pre-built model and keeps its facts, no two declare a measure of one name
+     * differently (a rule matches {@code Tally(measure == "x")} by name) or a global of one name.
+     * Otherwise, or if Drools cannot build the merged base, each pack keeps its own session; the
+     * findings are the same either way, since packs share no rules, types or facts of their own.
+     */
+    private PackBase[] merge(PackBase[] members) {
+        if (members.length < 2) {
+            return members;
+        }
+        List<Model> memberModels = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        Map<String, Measure> measuresByName = new HashMap<>();
+        Map<String, Object> globals = new HashMap<>();
+        StringBuilder label = new StringBuilder();
+        for (PackBase member : members) {
+            Model model = models.get(member.id);
+            if (model == null || !member.keepsFacts) {
+                return members;
+            }
+            memberModels.add(model);
+            parameters.addAll(member.parameters);
+            for (Measure measure : member.measures) {
+                Measure same = measuresByName.putIfAbsent(measure.name(), measure);
+                if (same == null) {
+                    measures.add(measure);
+                } else if (!same.equals(measure)) {
+                    return members;
+                }
+            }
+            for (Map.Entry<String, Object> global : member.globals.entrySet()) {
+                if (globals.putIfAbsent(global.getKey(), global.getValue()) != null) {
+                    return members;
+                }
+            }
+            label.append(label.isEmpty() ? "" : "+").append(member.id);
+        }
+        KieBase merged;
+        try {
+            merged = KieBaseBuilder.createKieBaseFromModel(memberModels);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Packs {} cannot share one rule base; each is evaluated in its own session", label, e);
+            return members;
+        }
+        PackBase base = new PackBase(label.toString(), merged, parameters, measures, true);
+        if (!base.keepsFacts || !base.globals.keySet().equals(globals.keySet())) {
+            return members;
+        }
+        return new PackBase[] {base};
+    }
+
     /** See {@link #evaluator()}. */
     public final class Evaluator implements AutoCloseable {
-        /** Borrowed sessions by pack index; null until a request selects the pack. */
-        private final Slot[] slots = new Slot[bases.length];
-        /**
-         * By pack index, for packs whose sessions keep facts: the request whose facts the session
-         * holds since this evaluator last evaluated it, or null (a session from the pool may hold
-         * an earlier request's facts, which are updated or replaced before use).
-         */
-        private final DecisionRequest[] staticsOf = new DecisionRequest[bases.length];
+        /** Borrowed sessions, by rule base; a base is absent until a request needs it. */
+        private final Map<PackBase, Slot> slots = new IdentityHashMap<>();
         private final List<FactHandle> inserted = new ArrayList<>();
         /** The tallies of the moment being evaluated, by measure: each computed once however many packs declare it. */
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
@@ -373,28 +497,20 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
-            for (int i = 0; i < packIds.size(); i++) {
-                String id = packIds.get(i);
-                if (packIds.indexOf(id) < i) {
-                    continue;
-                }
-                PackBase base = basesById.get(id);
-                if (base == null) {
-                    throw new IllegalArgumentException("pack '" + id + "' is not loaded");
-                }
-                Slot slot = slots[base.index];
+            for (PackBase base : plan(packIds, request.collector().kind())) {
+                Slot slot = slots.get(base);
                 if (slot == null) {
                     slot = base.borrow();
-                    slots[base.index] = slot;
+                    slots.put(base, slot);
                 }
                 KieSession session = slot.session;
                 boolean clean = false;
                 try {
                     if (base.keepsFacts) {
-                        if (staticsOf[base.index] != request) {
-                            staticsOf[base.index] = null;
+                        if (slot.heldFor != request) {
+                            slot.heldFor = null;
                             slot.hold(request, action, time, history);
-                            staticsOf[base.index] = request;
+                            slot.heldFor = request;
                         } else {
                             slot.move(action, time, history);
                         }
@@ -402,8 +518,8 @@ public final class RuleSet {
                         fire(session, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
-                        if (base.parameters != null) {
-                            inserted.add(session.insert(base.parameters));
+                        for (Object parameters : base.parameters) {
+                            inserted.add(session.insert(parameters));
                         }
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
@@ -415,8 +531,7 @@ public final class RuleSet {
                     inserted.clear();
                     if (!clean) {
                         // A session that failed mid-evaluation, or kept state, is not trusted again.
-                        slots[base.index] = null;
-                        staticsOf[base.index] = null;
+                        slots.remove(base);
                         session.dispose();
                     }
                 }
@@ -432,27 +547,23 @@ public final class RuleSet {
             }
             Collection<? extends FactHandle> found = session.getFactHandles(FINDINGS);
             for (FactHandle handle : found) {
-                // The handle's own object, not session.getObject(handle): with drools.threadSafe=false
-                // Drools 10.2.0 unlocks a lock it never made there (NullPointerException).
+                // The handle's own object: session.getObject(handle) takes the fact store's lock.
                 findings.add((Finding) ((InternalFactHandle) handle).getObject());
                 inserted.add(handle);
             }
         }
 
         /**
-         * Returns the sessions to their packs' idle pools: empty, or (packs that keep facts) holding
-         * the parameters and the last request's facts, without findings.
+         * Returns the sessions to their rule bases' idle pools: empty, or (bases that keep facts)
+         * holding the parameters and the last request's facts, without findings.
          */
         @Override
         public void close() {
-            for (int i = 0; i < slots.length; i++) {
-                if (slots[i] != null) {
-                    Slot done = slots[i];
-                    slots[i] = null;
-                    staticsOf[i] = null;
-                    bases[i].giveBack(done);
-                }
+            for (Map.Entry<PackBase, Slot> borrowed : slots.entrySet()) {
+                borrowed.getValue().heldFor = null;
+                borrowed.getKey().giveBack(borrowed.getValue());
             }
+            slots.clear();
         }
     }
 
@@ -497,6 +608,12 @@ public final class RuleSet {
         final List<FactHandle> moving = new ArrayList<>(3);
         /** How many of {@link #statics} after the collector and debtor are accounts; the rest are third parties. */
         private int accounts;
+        /**
+         * The request whose facts the session holds since its evaluator last evaluated it, or null
+         * (a session from the pool may hold an earlier request's facts, which are updated or
+         * replaced before use).
+         */
+        DecisionRequest heldFor;
 
         Slot(KieSession session) {
             this.session = session;
@@ -585,49 +702,70 @@ public final class RuleSet {
     }
 
     /**
-     * One pack's compiled rules, its parameter fact and its pool of idle sessions.
+     * One rule base (a pack's, or the merged rule base of packs that share a session), its
+     * parameter facts and its pool of idle sessions.
      *
-     * <p>When every rule of the pack matches a moving fact ({@link #everyRuleMatchesAMovingFact}),
-     * its sessions {@link #keepsFacts keep facts}: the parameter fact stays inserted for the life
-     * of the session, and a request's collector, debtor, accounts, third parties, action, its time
-     * and the history stay inserted, updated in place to each moment a next-permitted search
-     * evaluates and to the next request's facts ({@link Slot}); only the findings (and facts rules
-     * inserted) are deleted after each evaluation.
+     * <p>When every rule matches a moving fact ({@link #everyRuleMatchesAMovingFact}) and every pack
+     * has parameters, its sessions {@link #keepsFacts keep facts}: the parameter facts stay
+     * inserted for the life of the session, and a request's collector, debtor, accounts, third
+     * parties, action, its time and the history stay inserted, updated in place to each moment a
+     * next-permitted search evaluates and to the next request's facts ({@link Slot}); only the
+     * findings (and facts rules inserted) are deleted after each evaluation.
      */
     private static final class PackBase {
+        /** Load index of a pack's own base; merged bases have none of their own (-1). */
         final int index;
+        /** The pack id, or the ids of the merged packs joined by '+'. */
+        final String id;
         final KieBase kieBase;
-        final Object parameters;
+        final List<Object> parameters;
         final boolean keepsFacts;
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
-        /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
-        final List<String> parameterGlobals;
+        /** The globals typed as a pack's parameters ({@code global StarterParameters starter;}), by name: set on every session. */
+        final Map<String, Object> globals;
+        /** A pack's own base: the collectors its law does not bind (merged bases only hold packs that bind the request's). */
+        final Set<CollectorKind> exempt;
         /** Idle sessions, without findings, ready for the next evaluation. */
         private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
 
-        PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts, List<Measure> measures,
-                boolean usesTallies, boolean usesRestrictions) {
+        /**
+         * @param everyPackHasParameters whether each pack of the base has a parameter fact (a base
+         *     that keeps facts keeps them inserted)
+         */
+        PackBase(String id, KieBase kieBase, List<Object> parameters, List<Measure> measures,
+                boolean everyPackHasParameters) {
+            this(-1, id, kieBase, parameters, measures, everyPackHasParameters, Set.of());
+        }
+
+        PackBase(int index, String id, KieBase kieBase, List<Object> parameters, List<Measure> measures,
+                boolean everyPackHasParameters, Set<CollectorKind> exempt) {
             this.index = index;
+            this.exempt = exempt;
+            this.id = id;
             this.kieBase = kieBase;
-            this.parameters = parameters;
-            this.keepsFacts = keepsFacts && parameters != null;
+            this.parameters = List.copyOf(parameters);
+            this.keepsFacts = everyPackHasParameters && everyRuleMatchesAMovingFact(kieBase);
             this.measures = List.copyOf(measures);
-            this.usesTallies = usesTallies;
-            this.usesRestrictions = usesRestrictions;
-            List<String> globals = new ArrayList<>();
-            if (parameters != null) {
-                for (KiePackage kiePackage : kieBase.getKiePackages()) {
-                    for (Global global : kiePackage.getGlobalVariables()) {
-                        if (global.getType().equals(parameters.getClass().getName())) {
-                            globals.add(global.getName());
+            this.usesTallies = usesType(kieBase, Tally.class);
+            this.usesRestrictions = usesType(kieBase, RestrictionInForce.class);
+            Map<String, Object> byName = new HashMap<>();
+            for (KiePackage kiePackage : kieBase.getKiePackages()) {
+                for (Global global : kiePackage.getGlobalVariables()) {
+                    for (Object value : this.parameters) {
+                        if (global.getType().equals(value.getClass().getName())) {
+                            byName.put(global.getName(), value);
                         }
                     }
                 }
             }
-            this.parameterGlobals = List.copyOf(globals);
+            this.globals = Map.copyOf(byName);
+        }
+
+        boolean exempts(CollectorKind collector) {
+            return collector != null && exempt.contains(collector);
         }
 
         Slot borrow() {
@@ -636,11 +774,9 @@ public final class RuleSet {
                 KieSession fresh = kieBase.newKieSession();
                 // Parameters never change for a session's life (a reload builds new sessions), so a
                 // global is safe in constraints and keeps them in the alpha network.
-                for (String global : parameterGlobals) {
-                    fresh.setGlobal(global, parameters);
-                }
+                globals.forEach(fresh::setGlobal);
                 if (keepsFacts) {
-                    fresh.insert(parameters);
+                    parameters.forEach(fresh::insert);
                 }
                 return new Slot(fresh);
             }
@@ -680,22 +816,32 @@ public final class RuleSet {
      * inserted for its own use, leaving the parameters, {@code kept} (collector, debtor, accounts,
      * third parties) and {@code moved} (action, time, history); true when nothing else is left.
      */
-    private static boolean clearMoving(KieSession session, List<FactHandle> handles, Object parameters,
+    private static boolean clearMoving(KieSession session, List<FactHandle> handles, List<Object> parameters,
             List<FactHandle> kept, List<FactHandle> moved) {
         for (FactHandle handle : handles) {
             session.delete(handle);
         }
-        long expected = 1L + kept.size() + moved.size();
+        long expected = (long) parameters.size() + kept.size() + moved.size();
         if (session.getFactCount() != expected) {
             Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
             kept.forEach(handle -> keep.put(handle, Boolean.TRUE));
             moved.forEach(handle -> keep.put(handle, Boolean.TRUE));
             for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
-                if (!keep.containsKey(handle) && session.getObject(handle) != parameters) {
+                // The handle's own object, as in fire().
+                if (!keep.containsKey(handle) && !isOneOf(((InternalFactHandle) handle).getObject(), parameters)) {
                     session.delete(handle);
                 }
             }
         }
         return session.getFactCount() == expected;
+    }
+
+    private static boolean isOneOf(Object fact, List<Object> facts) {
+        for (Object known : facts) {
+            if (known == fact) {
+                return true;
+            }
+        }
+        return false;
     }
 }

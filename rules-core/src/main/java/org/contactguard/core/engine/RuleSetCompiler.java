@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Recipient;
+import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.rules.Measure;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -68,6 +70,8 @@ final class RuleSetCompiler {
     static final String JURISDICTIONS_KEY = "pack.jurisdictions";
     static final String OVERLAY_JURISDICTIONS_KEY = "pack.overlayJurisdictions";
     static final String DEFAULT_KEY = "pack.default";
+    static final String EXEMPT_KEY = "pack.exemptCollectorKinds";
+    static final String EXEMPT_CITATION_KEY = EXEMPT_KEY + ".citation";
     static final String VOCABULARY_KEY = "pack.vocabulary";
     static final String MEASURE_PREFIX = "measure.";
     static final String LOCALES_KEY = "pack.locales";
@@ -79,6 +83,8 @@ final class RuleSetCompiler {
     private boolean parsedAll = true;
     private boolean wholeSource;
     private boolean usePrebuilt = true;
+    /** The executable models of the packs built from one, by pack id: the engine merges them per pack combination. */
+    private final Map<String, org.drools.model.Model> models = new HashMap<>();
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -123,6 +129,8 @@ final class RuleSetCompiler {
         /** {@code pack.vocabulary}: 2 for packs written on the derived facts (stricter checks), 1 otherwise. */
         int vocabulary = 1;
         boolean prebuilt;
+        /** {@code pack.exemptCollectorKinds}. */
+        final Set<CollectorKind> exempt = EnumSet.noneOf(CollectorKind.class);
 
         ParsedPack(PackFiles files, PropertiesFile properties) {
             this.files = files;
@@ -167,7 +175,8 @@ final class RuleSetCompiler {
             measures.put(pack.files.id(), List.copyOf(pack.measures));
             infos.put(pack.files.id(), new PackInfo(pack.files.id(), metadata(pack, "pack.name", pack.files.id()),
                     metadata(pack, "pack.description", ""), pack.packageName, pack.values, pack.rules,
-                    digest(pack), pack.files.propertiesPath(), pack.prebuilt));
+                    digest(pack), pack.files.propertiesPath(), pack.prebuilt, pack.exempt,
+                    metadata(pack, EXEMPT_CITATION_KEY, "")));
             if (pack.parameterType != null) {
                 // Declared types belong to the KieBase that compiled them: the pack's own.
                 parameterFacts.put(pack.files.id(), parameterFact(kieBases.get(pack.files.id()), pack));
@@ -176,7 +185,7 @@ final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection, measures, warnings);
+        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection, measures, models, warnings);
     }
 
     /**
@@ -468,7 +477,10 @@ final class RuleSetCompiler {
             new LintCheck(Pattern.compile("(?<![\\w.$])[A-Z]\\w*\\s*\\.\\s*[a-z]\\w*\\s*\\("), "static helper call in a"
                     + " condition; a helper computes, a cited rule decides: match a derived fact"),
             new LintCheck(Pattern.compile("\\)\\s*==\\s*false\\b"), "'== false' on a helper result; state the legal"
-                    + " condition as its own cited rule or a derived fact's field"));
+                    + " condition as its own cited rule or a derived fact's field"),
+            new LintCheck(Pattern.compile("\\bCollector\\s*\\(\\s*kind\\s*!=\\s*CollectorKind\\.\\w+\\s*\\)"),
+                    "a collector exempted rule by rule; say it once for the pack, with its citation, as "
+                    + EXEMPT_KEY + " in pack.properties"));
 
     private record LintCheck(Pattern pattern, String advice) {
     }
@@ -747,13 +759,18 @@ final class RuleSetCompiler {
                 }
                 continue;
             }
+            if (entry.key().equals(EXEMPT_KEY)) {
+                exemptCollectorKinds(pack, entry, path);
+                continue;
+            }
             if (entry.key().startsWith("pack.")) {
                 if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY, EXTENDS_KEY, JURISDICTIONS_KEY,
-                        OVERLAY_JURISDICTIONS_KEY, DEFAULT_KEY).contains(entry.key())) {
+                        OVERLAY_JURISDICTIONS_KEY, DEFAULT_KEY, EXEMPT_CITATION_KEY).contains(entry.key())) {
                     problems.add(new RuleProblem(path, entry.line(), "unknown pack setting '" + entry.key()
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
                             + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ", "
- + VOCABULARY_KEY + ", " + LOCALES_KEY + "; measures: " + MEASURE_PREFIX + "<name>)"));
+                            + VOCABULARY_KEY + ", " + LOCALES_KEY + ", " + EXEMPT_KEY + ", " + EXEMPT_CITATION_KEY
+                            + "; measures: " + MEASURE_PREFIX + "<name>)"));
                 }
                 continue;
             }
@@ -764,6 +781,27 @@ final class RuleSetCompiler {
                 problems.add(new RuleProblem(path, 0, "parameter '" + parameter.name() + "' (declared at "
                         + parameter.file() + ":" + parameter.line() + ") has no value; set it here"));
             }
+        }
+    }
+
+    /**
+     * {@code pack.exemptCollectorKinds = CREDITOR}: the kinds of collector the pack's law does not
+     * bind. An exemption is law, so it needs {@code pack.exemptCollectorKinds.citation}.
+     */
+    private void exemptCollectorKinds(ParsedPack pack, PropertiesFile.Entry entry, String path) {
+        for (String name : entry.value().split(",")) {
+            String kind = name.trim();
+            try {
+                pack.exempt.add(CollectorKind.valueOf(kind));
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(path, entry.line(), EXEMPT_KEY + ": unknown collector kind '" + kind
+                        + "' (known: " + java.util.Arrays.toString(CollectorKind.values()) + ")"));
+            }
+        }
+        PropertiesFile.Entry citation = pack.properties.get(EXEMPT_CITATION_KEY);
+        if (citation == null || citation.value().isBlank()) {
+            problems.add(new RuleProblem(path, entry.line(), EXEMPT_KEY + " needs " + EXEMPT_CITATION_KEY
+                    + ": the provision that leaves these collectors outside the pack's law"));
         }
     }
 
@@ -825,10 +863,11 @@ final class RuleSetCompiler {
 
     private KieBase build(ParsedPack pack) {
         if (usePrebuilt) {
-            KieBase prebuilt = PrebuiltModels.load(pack.files, classLoader);
+            PrebuiltModels.Prebuilt prebuilt = PrebuiltModels.load(pack.files, classLoader);
             if (prebuilt != null) {
                 pack.prebuilt = true;
-                return prebuilt;
+                models.put(pack.files.id(), prebuilt.model());
+                return prebuilt.kieBase();
             }
         }
         KnowledgeBuilderConfiguration configuration =

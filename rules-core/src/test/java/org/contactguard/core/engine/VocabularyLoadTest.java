@@ -155,4 +155,18 @@ class VocabularyLoadTest {
         assertTrue(found.stream().anyMatch(w -> w.startsWith(calls + ":" + eval + ": warning:")
                 && w.contains("static helper call")), found::toString);
     }
+
+    @Test
+    void lintWarnsAboutACollectorExemptedRuleByRule() {
+        edit(calls, "$action : ProposedAction(channel == Channel.CALL)",
+                "Collector(kind != CollectorKind.CREDITOR)\n    $action : ProposedAction(channel == Channel.CALL)");
+        edit(calls, "import org.contactguard.core.model.Channel;",
+                "import org.contactguard.core.model.Channel;\nimport org.contactguard.core.model.Collector;\n"
+                        + "import org.contactguard.core.model.CollectorKind;");
+        int line = lineOf(calls, "Collector(kind != CollectorKind.CREDITOR)");
+        List<String> found = load().warnings().stream().filter(w -> w.file().equals(calls.toString()))
+                .map(RuleProblem::toString).toList();
+        assertTrue(found.stream().anyMatch(w -> w.startsWith(calls + ":" + line + ": warning:")
+                && w.contains("pack.exemptCollectorKinds")), found::toString);
+    }
 }
