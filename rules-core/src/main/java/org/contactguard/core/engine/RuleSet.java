@@ -23,6 +23,7 @@ import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.contactguard.core.rules.Measure;
+import org.contactguard.core.rules.MomentFacts;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
 import org.drools.core.common.InternalFactHandle;
@@ -209,7 +210,8 @@ public final class RuleSet {
             if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
                     && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
                     && pattern.getObjectType() instanceof ClassObjectType type
-                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType()))) {
+                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType())
+                            || MomentFacts.TYPES.contains(type.getClassType()))) {
                 return true;
             }
         }
@@ -333,6 +335,8 @@ public final class RuleSet {
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
         private List<RestrictionInForce> inForce;
+        /** The other derived facts of the moment being evaluated, each built once however many packs read it. */
+        private final MomentFacts momentFacts = new MomentFacts();
 
         private Evaluator() {
         }
@@ -360,6 +364,11 @@ public final class RuleSet {
                     inserted.add(session.insert(restriction));
                 }
             }
+            for (Class<?> type : base.momentTypes) {
+                for (Object fact : momentFacts.of(type, request, action, history)) {
+                    inserted.add(session.insert(fact));
+                }
+            }
         }
 
         /**
@@ -373,6 +382,7 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
+            momentFacts.clear();
             for (int i = 0; i < packIds.size(); i++) {
                 String id = packIds.get(i);
                 if (packIds.indexOf(id) < i) {
@@ -602,6 +612,8 @@ public final class RuleSet {
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
+        /** The {@link MomentFacts#TYPES} its rules read. */
+        final List<Class<?>> momentTypes;
         /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
         final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
@@ -617,6 +629,7 @@ public final class RuleSet {
             this.measures = List.copyOf(measures);
             this.usesTallies = usesTallies;
             this.usesRestrictions = usesRestrictions;
+            this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             List<String> globals = new ArrayList<>();
             if (parameters != null) {
                 for (KiePackage kiePackage : kieBase.getKiePackages()) {
