@@ -20,6 +20,10 @@ public final class MomentFacts {
 
     private final Map<Class<?>, List<?>> built = new HashMap<>();
 
+    /** An empty cache, for one evaluator. */
+    public MomentFacts() {
+    }
+
     /** Forgets the facts built so far: the next evaluation is another moment. */
     public void clear() {
         built.clear();
