@@ -25,6 +25,7 @@ import org.contactguard.core.rules.ActionTime;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.contactguard.core.rules.Measure;
+import org.contactguard.core.rules.MomentFacts;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
 import org.drools.core.common.InternalFactHandle;
@@ -239,7 +240,8 @@ public final class RuleSet {
             if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
                     && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
                     && pattern.getObjectType() instanceof ClassObjectType type
-                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType()))) {
+                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType())
+                            || MomentFacts.TYPES.contains(type.getClassType()))) {
                 return true;
             }
         }
@@ -457,6 +459,8 @@ public final class RuleSet {
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
         private List<RestrictionInForce> inForce;
+        /** The other derived facts of the moment being evaluated, each built once however many packs read it. */
+        private final MomentFacts momentFacts = new MomentFacts();
 
         private Evaluator() {
         }
@@ -484,6 +488,11 @@ public final class RuleSet {
                     inserted.add(session.insert(restriction));
                 }
             }
+            for (Class<?> type : base.momentTypes) {
+                for (Object fact : momentFacts.of(type, request, action, history)) {
+                    inserted.add(session.insert(fact));
+                }
+            }
         }
 
         /**
@@ -497,6 +506,7 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
+            momentFacts.clear();
             for (PackBase base : plan(packIds, request.collector().kind())) {
                 Slot slot = slots.get(base);
                 if (slot == null) {
@@ -727,6 +737,8 @@ public final class RuleSet {
         final Map<String, Object> globals;
         /** A pack's own base: the collectors its law does not bind (merged bases only hold packs that bind the request's). */
         final Set<CollectorKind> exempt;
+        /** The {@link MomentFacts#TYPES} its rules read. */
+        final List<Class<?>> momentTypes;
         /** Idle sessions, without findings, ready for the next evaluation. */
         private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
@@ -751,6 +763,7 @@ public final class RuleSet {
             this.measures = List.copyOf(measures);
             this.usesTallies = usesType(kieBase, Tally.class);
             this.usesRestrictions = usesType(kieBase, RestrictionInForce.class);
+            this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             Map<String, Object> byName = new HashMap<>();
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 for (Global global : kiePackage.getGlobalVariables()) {

@@ -50,6 +50,46 @@ public record ActionTime(Instant at, List<ZoneId> zones, Instant searchUntil) {
         return LocalHours.nextWithinAll(at, zones, new LocalTimeWindow(from, to), searchUntil);
     }
 
+    /**
+     * Like {@link #outsideAnyZone(LocalTime, LocalTime)}, reading the hours in {@code whenUnknown}
+     * when the debtor's zones are unknown (a pack whose jurisdiction has one civil time, such as
+     * China's Asia/Shanghai, does not treat an unknown zone as unusable).
+     */
+    public boolean outsideAnyZone(LocalTime from, LocalTime to, ZoneId whenUnknown) {
+        return !withinEveryZone(from, to, whenUnknown);
+    }
+
+    /**
+     * True when the moment lies in {@code [from, to)} (which may wrap midnight) in at least one of
+     * the debtor's zones, or in {@code whenUnknown} when none is known.
+     */
+    public boolean insideAnyZone(LocalTime from, LocalTime to, ZoneId whenUnknown) {
+        // In [from, to) somewhere is outside the complementary window [to, from) somewhere.
+        return !withinEveryZone(to, from, whenUnknown);
+    }
+
+    /** True when the moment lies in {@code [from, to)} in every zone, or in {@code whenUnknown} when none is known. */
+    public boolean withinEveryZone(LocalTime from, LocalTime to, ZoneId whenUnknown) {
+        return LocalHours.withinAll(at, zonesOr(whenUnknown), new LocalTimeWindow(from, to));
+    }
+
+    /**
+     * The earliest moment in {@code [at, searchUntil]} inside {@code [from, to)} in every zone, or in
+     * {@code whenUnknown} when none is known; null if none.
+     */
+    public Instant nextWithinEveryZone(LocalTime from, LocalTime to, ZoneId whenUnknown) {
+        return LocalHours.nextWithinAll(at, zonesOr(whenUnknown), new LocalTimeWindow(from, to), searchUntil);
+    }
+
+    /** The start (local midnight) of the date after the moment's date in {@code zone}: when a daily count resets. */
+    public Instant nextDayStart(ZoneId zone) {
+        return CalendarDays.leavesWindowAt(at, zone, 1);
+    }
+
+    private List<ZoneId> zonesOr(ZoneId whenUnknown) {
+        return zones.isEmpty() ? List.of(Objects.requireNonNull(whenUnknown, "whenUnknown")) : zones;
+    }
+
     /** The local date of the moment in the first listed zone (the zone the packs count days in). */
     public LocalDate localDate() {
         if (zones.isEmpty()) {

@@ -93,6 +93,20 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
             this.finding = finding;
         }
 
+        /**
+         * Names one more value for the message template ({@code {name}}), one the conditions could
+         * not bind: a count read with a parameter ({@code $calls.unansweredToday(cn.getZone())}), the
+         * term a term list found. Returns the denial, whose end is still to be stated.
+         */
+        public Denial with(String name, Object value) {
+            Map<String, Object> arguments = new LinkedHashMap<>(finding.arguments());
+            arguments.put(Objects.requireNonNull(name, "name"), value);
+            Finding named = new Finding(finding.ruleId(), finding.detail(), finding.retryAt(), finding.invalidField(),
+                    arguments, finding.evidence());
+            context.getKieRuntime().update(handle, named);
+            return new Denial(context, handle, named);
+        }
+
         /** The condition ends at {@code moment} (null: no known end); the engine re-checks from there. */
         public void until(Instant moment) {
             if (moment != null) {
