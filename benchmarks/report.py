@@ -25,7 +25,7 @@ def rows(files):
 
 def key(r):
     p = r.get("params", {})
-    packs = p.get("packs", "-") + (" on " + p["ledger"] if "ledger" in p else "")
+    packs = p.get("packs", p.get("pack", "-")) + (" on " + p["ledger"] if "ledger" in p else "")
     return (r["benchmark"].rsplit(".", 2)[-2], packs, int(p.get("history", 0)), r["threads"], r["mode"])
 
 

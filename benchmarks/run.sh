@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh quick   # the issue-7 target configuration: whole catalog, 50-entry history,
 #                             # 1 and 2 threads, throughput (+ -prof gc), sample-mode percentiles,
-#                             # batch, baseline, decideAndRecord on H2 (and PostgreSQL when
+#                             # batch, baseline, audit trail on/off, decideAndRecord on H2 (and PostgreSQL when
 #                             # CONTACTGUARD_BENCH_PG_URL is set), cold start, footprint (~15 min)
 #   benchmarks/run.sh full    # every pack set the catalog ships x history 0/50/500 x 1/2 threads
 #                             # (about 1.5 hours)
@@ -61,7 +61,12 @@ for t in 1 2; do
   jmh batch-thrpt-t$t   'BatchBenchmark'  -p packs="$packs" -p history=$histories -t $t -prof gc
   jmh baseline-thrpt-t$t 'BaselineBenchmark' -p history=$histories -t $t -prof gc
   jmh baseline-sample-t$t 'BaselineBenchmark' -p history=$histories -t $t -bm sample -tu us
+  # decide with an audit trail (none / discard / JSON Lines files), issue 18: within 10 % of none
+  jmh audit-thrpt-t$t 'AuditBenchmark' -p packs=all -p history=$histories -t $t -prof gc
 done
+
+# Message screening alone: a 500-character message per pack (issue 21 target: <= 5 µs).
+jmh screening-avgt 'ScreeningBenchmark' -p pack=cn,us-regf -p length=500
 
 # decideAndRecord on the JDBC ledger, 1/4/16 threads; PostgreSQL when CONTACTGUARD_BENCH_PG_URL or
 # CONTACTGUARD_TEST_PG_URL (.ci/postgres.sh start) names a server.

@@ -163,7 +163,7 @@ class StarterPackProperties {
                 @ForAll("maybeTexts") String content, @ForAll boolean leavesMessage, @ForAll boolean identifiesCaller,
                 @ForAll boolean disclosesDebt, @ForAll("maybeVisits") VisitDetails visit) {
             assertBuiltOrRejectedNamingAComponent(ProposedAction.class, () -> new ProposedAction(channel, at, recipient,
-                    thirdPartyId, contactPoint, place, accountIds, purpose, initiatedBy, automated, viaPersonalDevice,
+                    thirdPartyId, contactPoint, place, accountIds, purpose, initiatedBy, automated, false, viaPersonalDevice,
                     visibility, content, leavesMessage, identifiesCaller, disclosesDebt, visit));
         }
 
@@ -180,7 +180,7 @@ class StarterPackProperties {
                 @ForAll("maybeIds") String collectorId, @ForAll @WithNull(0.2) Outcome outcome,
                 @ForAll boolean messageLeft) {
             assertBuiltOrRejectedNamingAComponent(ContactAttempt.class, () -> new ContactAttempt(channel, at, recipient,
-                    thirdPartyId, contactPoint, place, accountIds, purpose, initiatedBy, automated, viaPersonalDevice,
+                    thirdPartyId, contactPoint, place, accountIds, purpose, initiatedBy, automated, false, viaPersonalDevice,
                     visibility, content, leavesMessage, identifiesCaller, disclosesDebt, visit, collectorId, outcome,
                     messageLeft));
         }
@@ -803,27 +803,27 @@ class StarterPackProperties {
 
     static ContactAttempt withAt(ContactAttempt c, Instant at) {
         return new ContactAttempt(c.channel(), at, c.recipient(), c.thirdPartyId(), c.contactPoint(), c.place(),
-                c.accountIds(), c.purpose(), c.initiatedBy(), c.automated(), c.viaPersonalDevice(), c.visibility(),
+                c.accountIds(), c.purpose(), c.initiatedBy(), c.automated(), c.prerecorded(), c.viaPersonalDevice(), c.visibility(),
                 c.content(), c.leavesMessage(), c.identifiesCaller(), c.disclosesDebt(), c.visit(), c.collectorId(),
                 c.outcome(), c.messageLeft());
     }
 
     static ContactAttempt withAccounts(ContactAttempt c, List<String> accountIds) {
         return new ContactAttempt(c.channel(), c.at(), c.recipient(), c.thirdPartyId(), c.contactPoint(), c.place(),
-                accountIds, c.purpose(), c.initiatedBy(), c.automated(), c.viaPersonalDevice(), c.visibility(),
+                accountIds, c.purpose(), c.initiatedBy(), c.automated(), c.prerecorded(), c.viaPersonalDevice(), c.visibility(),
                 c.content(), c.leavesMessage(), c.identifiesCaller(), c.disclosesDebt(), c.visit(), c.collectorId(),
                 c.outcome(), c.messageLeft());
     }
 
     static ProposedAction withAccounts(ProposedAction a, List<String> accountIds) {
         return new ProposedAction(a.channel(), a.at(), a.recipient(), a.thirdPartyId(), a.contactPoint(), a.place(),
-                accountIds, a.purpose(), a.initiatedBy(), a.automated(), a.viaPersonalDevice(), a.visibility(),
+                accountIds, a.purpose(), a.initiatedBy(), a.automated(), a.prerecorded(), a.viaPersonalDevice(), a.visibility(),
                 a.content(), a.leavesMessage(), a.identifiesCaller(), a.disclosesDebt(), a.visit());
     }
 
     static ProposedAction asCall(ProposedAction a) {
         return new ProposedAction(Channel.CALL, a.at(), a.recipient(), a.thirdPartyId(), MOBILE, a.place(),
-                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.viaPersonalDevice(), a.visibility(),
+                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.prerecorded(), a.viaPersonalDevice(), a.visibility(),
                 a.content(), a.leavesMessage(), a.identifiesCaller(), a.disclosesDebt(), null);
     }
 

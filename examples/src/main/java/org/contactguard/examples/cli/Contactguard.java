@@ -22,12 +22,15 @@ import picocli.CommandLine.Command;
  * contactguard lint --rules my-rules/
  * contactguard scenarios rules-catalog/src/test/resources/scenarios/starter
  * contactguard packs
+ * contactguard decide --audit audit/ requests.jsonl
+ * contactguard audit show --audit audit/ --debtor D1 --from 2027-03-03T20:00:00Z --to 2027-03-03T21:00:00Z
  * </pre>
  */
 @Command(name = "contactguard", mixinStandardHelpOptions = true,
         version = "contactguard (request/decision contract v1)",
         description = "Decides whether proposed debt-collection contacts may happen, with the rule and citation behind it.",
-        subcommands = {DecideCommand.class, LintCommand.class, ScenariosCommand.class, PacksCommand.class},
+        subcommands = {DecideCommand.class, LintCommand.class, ScenariosCommand.class, PacksCommand.class,
+                AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:checks failed (lint problems, failing scenarios)",
                 "2:cannot start (bad arguments, unreadable input, rules that do not load)"})

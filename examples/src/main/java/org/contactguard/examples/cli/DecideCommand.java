@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.contactguard.core.audit.AuditTrail;
+import org.contactguard.core.audit.FullQueuePolicy;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
@@ -57,6 +60,20 @@ final class DecideCommand implements Callable<Integer> {
             "The requests' own history is then ignored; the ledger's is used."})
     private String ledger;
 
+    @Option(names = "--audit", paramLabel = "DIR|JDBC-URL", description = {
+            "Keep an audit record of every decision: " + AuditTarget.DESCRIPTION + ".",
+            "With --ledger and the same JDBC URL, each record is committed with the ledger's transaction."})
+    private String audit;
+
+    @Option(names = "--audit-when-full", paramLabel = "POLICY", defaultValue = "WAIT",
+            description = "When the audit queue is full: WAIT for room (default) or DENY with AUDIT-UNAVAILABLE.")
+    private FullQueuePolicy auditWhenFull;
+
+    @Option(names = "--max-clock-skew", paramLabel = "DURATION", description = {
+            "With --ledger: how far a request's action.at may lie from the ledger database's clock,",
+            "as ISO-8601 (default PT5M); replaying recorded requests needs more, e.g. P3650D."})
+    private Duration maxClockSkew;
+
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "JSON Lines requests; '-' or none: standard input.")
     private String input;
 
@@ -70,11 +87,32 @@ final class DecideCommand implements Callable<Integer> {
             err.println("contactguard: cannot read " + input + ": " + e.getMessage());
             return Contactguard.CANNOT_START;
         }
-        Optional<ComplianceEngine> started = engineOptions.buildOrExplain(err);
-        if (started.isEmpty()) {
-            return Contactguard.CANNOT_START;
+        AuditTrail trail = null;
+        if (audit != null) {
+            try {
+                trail = AuditTrail.builder(AuditTarget.open(audit)).whenFull(auditWhenFull).build();
+            } catch (IOException e) {
+                err.println("contactguard: cannot open the audit trail at " + audit + ": " + e.getMessage());
+                close(reader, err);
+                return Contactguard.CANNOT_START;
+            }
         }
-        ComplianceEngine engine = started.get();
+        Optional<ComplianceEngine> started = trail == null ? engineOptions.buildOrExplain(err)
+                : engineOptions.buildOrExplain(err, trail);
+        int code = started.isEmpty() ? Contactguard.CANNOT_START : decide(started.get(), reader, err);
+        if (trail != null) {
+            try {
+                trail.close();
+            } catch (IllegalStateException e) {
+                // Decisions were printed whose records are not kept: that must fail the run.
+                err.println("contactguard: " + e.getMessage());
+                return Contactguard.CANNOT_START;
+            }
+        }
+        return code;
+    }
+
+    private int decide(ComplianceEngine engine, BufferedReader reader, PrintStream err) {
         if (ledger != null) {
             return decideWithLedger(engine, reader, err);
         }
@@ -86,12 +124,25 @@ final class DecideCommand implements Callable<Integer> {
         }
     }
 
+    /** Closes the input when the command cannot start; a failure to close it is said, not thrown. */
+    private void close(BufferedReader reader, PrintStream err) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            err.println("contactguard: closing " + (input == null ? "-" : input) + " failed: " + e.getMessage());
+        }
+    }
+
     /** Each valid request is decided and, if allowed, recorded by the ledger in one step. */
     private int decideWithLedger(ComplianceEngine engine, BufferedReader reader, PrintStream err) {
         JdbcContactLedger opened;
         try {
-            opened = JdbcContactLedger.builder(engine).url(ledger).build();
-        } catch (LedgerUnavailableException | IllegalStateException e) {
+            JdbcContactLedger.Builder builder = JdbcContactLedger.builder(engine).url(ledger);
+            if (maxClockSkew != null) {
+                builder.maxClockSkew(maxClockSkew);
+            }
+            opened = builder.build();
+        } catch (LedgerUnavailableException | IllegalStateException | IllegalArgumentException e) {
             err.println("contactguard: " + e.getMessage());
             return Contactguard.CANNOT_START;
         }
@@ -99,7 +150,7 @@ final class DecideCommand implements Callable<Integer> {
             return decideAll(lines -> oneByOne(lines, line -> {
                 DecisionJson.ReadResult read = DecisionJson.readRequest(line);
                 return read.isValid() ? contacts.decideAndRecord(read.request()).decision()
-                        : read.invalidDecision(engine.version());
+                        : unreadable(engine, read);
             }), reader);
         } catch (IOException | UncheckedIOException e) {
             err.println("contactguard: reading " + (input == null ? "-" : input) + " failed: " + e.getMessage());
@@ -180,9 +231,14 @@ final class DecideCommand implements Callable<Integer> {
         List<Decision> decisions = new ArrayList<>(lines.size());
         int next = 0;
         for (DecisionJson.ReadResult result : read) {
-            decisions.add(result.isValid() ? decided.get(next++) : result.invalidDecision(engine.version()));
+            decisions.add(result.isValid() ? decided.get(next++) : unreadable(engine, result));
         }
         return decisions;
+    }
+
+    /** The INPUT-INVALID answer to a line that is not a request, told to the engine's listeners (the audit trail). */
+    private static Decision unreadable(ComplianceEngine engine, DecisionJson.ReadResult read) {
+        return engine.report(null, read.invalidDecision(engine.version()), Duration.ZERO);
     }
 
     private static final class Counts {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.contactguard.core.decision.ComplianceEngine;
+import org.contactguard.core.decision.DecisionListener;
 import org.contactguard.core.engine.RuleLoadException;
 import picocli.CommandLine.Option;
 
@@ -31,8 +32,11 @@ final class EngineOptions {
      * @throws CannotStart when a named folder or file does not exist
      * @throws org.contactguard.core.engine.RuleLoadException when the rules do not load
      */
-    ComplianceEngine build() {
+    ComplianceEngine build(DecisionListener... listeners) {
         ComplianceEngine.Builder builder = ComplianceEngine.builder();
+        for (DecisionListener listener : listeners) {
+            builder.listener(listener);
+        }
         packs.forEach(builder::pack);
         if (rules != null) {
             if (!Files.isDirectory(rules)) {
@@ -53,9 +57,9 @@ final class EngineOptions {
      * Builds the engine, or says on {@code err} why the command cannot start (a missing folder or
      * file, rules that do not load, each problem with file:line) and returns empty.
      */
-    Optional<ComplianceEngine> buildOrExplain(PrintStream err) {
+    Optional<ComplianceEngine> buildOrExplain(PrintStream err, DecisionListener... listeners) {
         try {
-            return Optional.of(build());
+            return Optional.of(build(listeners));
         } catch (CannotStart e) {
             err.println("contactguard: " + e.getMessage());
         } catch (RuleLoadException e) {

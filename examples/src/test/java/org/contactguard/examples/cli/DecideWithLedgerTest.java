@@ -24,8 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code contactguard decide --ledger URL}: the ledger's history decides, and allowed calls are recorded. */
 class DecideWithLedgerTest {
 
+    /** The requests are at fixed 2026 moments: accept them wherever the test machine's clock stands. */
+    static final String REPLAY = "--max-clock-skew=P36500D";
+
     @TempDir
     Path tmp;
+
+    @Test
+    void aRequestFarFromTheLedgersClockIsInvalidInputByDefault() {
+        String url = "jdbc:h2:mem:skew-" + java.util.UUID.randomUUID();
+        String farFuture = callAtMinute(0).replace("2026-03-10", "2999-03-10");
+
+        ContactguardCliTest.Run run = ContactguardCliTest.withInput(farFuture + "\n", "decide", "--quiet", "--ledger",
+                url, "-");
+
+        assertEquals(List.of("INPUT-INVALID"), DecisionJson.readDecision(run.outLines().get(0)).ruleIds(), run.out());
+    }
 
     /** A starter-pack call to debtor D1 about A1, {@code minute} minutes after noon in New York. */
     private static String callAtMinute(int minute) {
@@ -46,10 +60,10 @@ class DecideWithLedgerTest {
         }
 
         ContactguardCliTest.Run first = ContactguardCliTest.withInput(String.join("\n", firstSeven) + "\n", "decide",
-                "--quiet", "--ledger", url, "-");
+                "--quiet", "--ledger", url, REPLAY, "-");
         // A second run, a new process in real life: only the ledger remembers the first seven calls.
         ContactguardCliTest.Run second = ContactguardCliTest.withInput(callAtMinute(30) + "\n", "decide", "--quiet",
-                "--ledger", url, "-");
+                "--ledger", url, REPLAY, "-");
 
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.outLines().stream().map(DecisionJson::readDecision).allMatch(Decision::isAllowed), first.out());

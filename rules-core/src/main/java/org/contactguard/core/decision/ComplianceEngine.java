@@ -1,6 +1,7 @@
 package org.contactguard.core.decision;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Decides whether proposed debt-collection contacts may happen.
@@ -54,6 +56,11 @@ public final class ComplianceEngine {
     /** Re-decisions spent looking for the next permitted moment before giving up. */
     static final int MAX_LOOKAHEAD_STEPS = 64;
 
+    /** MDC key holding the id of the request being decided, for every log line written meanwhile. */
+    public static final String MDC_REQUEST_ID = "contactguard.requestId";
+    /** MDC key holding the tenant of the request being decided (absent when it names none). */
+    public static final String MDC_TENANT = "contactguard.tenant";
+
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceEngine.class);
 
     private final RuleSources sources;
@@ -63,13 +70,16 @@ public final class ComplianceEngine {
     private final AtomicReference<RuleSet> current;
     /** The keys each parameter file held at the last successful load; guarded by {@code this}. */
     private Map<Path, Set<String>> parameterKeys;
+    private final List<DecisionListener> listeners;
 
-    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSetLoader.Loaded loaded) {
+    private ComplianceEngine(RuleSources sources, Duration lookahead, String locale, RuleSetLoader.Loaded loaded,
+            List<DecisionListener> listeners) {
         this.locale = locale;
         this.sources = sources;
         this.lookahead = lookahead;
         this.current = new AtomicReference<>(loaded.rules());
         this.parameterKeys = loaded.parameterKeys();
+        this.listeners = List.copyOf(listeners);
     }
 
     /** How {@link #reload(ReloadOption...)} may differ from a plain reload. */
@@ -93,13 +103,126 @@ public final class ComplianceEngine {
      * {@code ENGINE-ERROR}.
      */
     public Decision decide(DecisionRequest request) {
-        RuleSet rules = current.get();
-        RuleSet.Evaluator evaluator = rules.evaluator();
+        return decide(current.get(), request, null);
+    }
+
+    /**
+     * Decides {@code request} as {@link #decide(DecisionRequest)} does, inside the caller's database
+     * transaction: listeners that keep records in the same database may write them through
+     * {@code transaction} (see {@link DecisionListener#onDecision(DecisionRequest, Decision, Duration,
+     * Connection)}). For contact ledgers, which decide and record in one transaction.
+     *
+     * @param transaction the open transaction, or null for none
+     */
+    public Decision decide(DecisionRequest request, Connection transaction) {
+        return decide(current.get(), request, transaction);
+    }
+
+    /**
+     * Decides {@code request} on {@code rules}, a snapshot taken earlier with {@link #rules()}, exactly
+     * as {@link #decide(DecisionRequest)} would while those rules were current. For callers that read
+     * something from the rules before deciding (a contact ledger loads as much history as their
+     * windows need) and so must decide on the same rules even if a {@link #reload(ReloadOption...) reload()} happens meanwhile.
+     */
+    public Decision decide(RuleSet rules, DecisionRequest request) {
+        return decide(rules, request, null);
+    }
+
+    /**
+     * Decides {@code request} on the snapshot {@code rules} (see {@link #decide(RuleSet, DecisionRequest)})
+     * inside the caller's database {@code transaction} (see {@link #decide(DecisionRequest, Connection)}).
+     *
+     * @param transaction the open transaction, or null for none
+     */
+    public Decision decide(RuleSet rules, DecisionRequest request, Connection transaction) {
+        Objects.requireNonNull(rules, "rules");
+        long start = System.nanoTime();
+        boolean traced = putMdc(request);
         try {
-            return decide(rules, evaluator, request);
+            RuleSet.Evaluator evaluator = rules.evaluator();
+            Decision decision;
+            try {
+                decision = decide(rules, evaluator, request);
+            } finally {
+                close(evaluator, request);
+            }
+            return listeners.isEmpty() ? decision
+                    : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), transaction);
         } finally {
-            close(evaluator, request);
+            removeMdc(traced);
         }
+    }
+
+    /**
+     * Puts the request's id and tenant in the SLF4J MDC, so every line logged while it is decided and
+     * reported (ours, Drools', a listener's) can be traced to it.
+     *
+     * @return whether anything was put
+     */
+    private static boolean putMdc(DecisionRequest request) {
+        String id = request == null ? null : request.id();
+        String tenant = RequestTenant.of(request);
+        if (id != null) {
+            MDC.put(MDC_REQUEST_ID, id);
+        }
+        if (tenant != null) {
+            MDC.put(MDC_TENANT, tenant);
+        }
+        return id != null || tenant != null;
+    }
+
+    private static void removeMdc(boolean traced) {
+        if (traced) {
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove(MDC_TENANT);
+        }
+    }
+
+    /**
+     * Tells the listeners about a decision given without the rules: a contact ledger's DENY with
+     * {@code LEDGER-UNAVAILABLE} (the history could not be read, or the transaction not committed) or
+     * {@code INPUT-INVALID} (the ledger's history does not fit the request). The engine reports every
+     * decision it makes itself; call this only for answers it did not make.
+     *
+     * @return the decision to give: {@code decision}, or a DENY a listener turned it into
+     */
+    public Decision report(DecisionRequest request, Decision decision, Duration duration) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(duration, "duration");
+        return listeners.isEmpty() ? decision : tell(request, decision, duration, null);
+    }
+
+    /**
+     * Calls every listener in order. A veto adds its reason (DENY); any other failure adds
+     * {@code ENGINE-ERROR}; later listeners see the decision as it then is.
+     */
+    private Decision tell(DecisionRequest request, Decision decision, Duration duration, Connection transaction) {
+        Decision answer = decision;
+        for (DecisionListener listener : listeners) {
+            try {
+                if (transaction == null) {
+                    listener.onDecision(request, answer, duration);
+                } else {
+                    listener.onDecision(request, answer, duration, transaction);
+                }
+            } catch (DecisionVetoedException e) {
+                answer = withReason(answer, e.reason());
+            } catch (RuntimeException e) {
+                String id = request == null ? null : request.id();
+                LOG.error("Decision listener {} failed on request {}; denied", listener.getClass().getName(), id, e);
+                answer = withReason(answer, Reason.engineError("decision listener " + listener.getClass().getName()
+                        + " failed: " + e.getClass().getSimpleName()));
+            }
+        }
+        return answer;
+    }
+
+    /** {@code decision} denied, with {@code reason} after any it already has. */
+    private static Decision withReason(Decision decision, Reason reason) {
+        List<Reason> reasons = new ArrayList<>(decision.reasons());
+        reasons.add(reason);
+        return new Decision(decision.id(), Verdict.DENY, reasons, decision.advisories(), null,
+                decision.ruleSetVersion());
     }
 
     /**
@@ -107,7 +230,7 @@ public final class ComplianceEngine {
      * cheaper per request than {@link #decide} in a loop: the {@code i}-th decision is exactly what
      * {@code decide(requests.get(i))} gives (a null element is denied with {@code INPUT-INVALID}).
      * Never throws; a null list gives an empty one. Safe from any number of threads, each call
-     * using its own session; a {@link #reload()} meanwhile takes effect at the next call, so all
+     * using its own session; a {@link #reload(ReloadOption...) reload()} meanwhile takes effect at the next call, so all
      * decisions of one call carry the same {@code ruleSetVersion}.
      *
      * @return one decision per request, in the same order
@@ -122,7 +245,15 @@ public final class ComplianceEngine {
         try {
             int i = 0;
             for (DecisionRequest request : requests) {
-                decisions[i++] = decide(rules, evaluator, request);
+                long start = System.nanoTime();
+                boolean traced = putMdc(request);
+                try {
+                    Decision decision = decide(rules, evaluator, request);
+                    decisions[i++] = listeners.isEmpty() ? decision
+                            : tell(request, decision, Duration.ofNanos(System.nanoTime() - start), null);
+                } finally {
+                    removeMdc(traced);
+                }
             }
         } finally {
             close(evaluator, null);
@@ -161,10 +292,12 @@ public final class ComplianceEngine {
             ContactHistory history = ContactHistory.of(at, request.history());
             Assessment first = assess(rules, evaluator, request, history, packs, at, horizon(rules), locale);
             if (first.reasons().isEmpty()) {
-                return new Decision(id, Verdict.ALLOW, List.of(), first.advisories(), null, version);
+                return new Decision(id, Verdict.ALLOW, List.of(), attributed(first.advisories(), selection), null,
+                        version);
             }
             Instant next = nextPermitted(rules, evaluator, request, history, packs, first);
-            return new Decision(id, Verdict.DENY, first.reasons(), first.advisories(), next, version);
+            return new Decision(id, Verdict.DENY, attributed(first.reasons(), selection),
+                    attributed(first.advisories(), selection), next, version);
         } catch (InvalidInputException e) {
             return Decision.denied(id, Reason.inputInvalid(e.field(), e.problem()), version);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -229,17 +362,33 @@ public final class ComplianceEngine {
      */
     public synchronized RuleSet reload(ReloadOption... options) {
         boolean acceptRemoved = List.of(options).contains(ReloadOption.ACCEPT_REMOVED_PARAMETERS);
+        RuleSet fresh;
         try {
             RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, acceptRemoved ? Map.of() : parameterKeys);
-            RuleSet fresh = loaded.rules();
+            fresh = loaded.rules();
             parameterKeys = loaded.parameterKeys();
-            RuleSet previous = current.getAndSet(fresh);
-            LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
-            return fresh;
         } catch (RuleLoadException e) {
             LOG.warn("Reload failed; the previous rules keep serving. {}", e.getMessage());
+            for (DecisionListener listener : listeners) {
+                try {
+                    listener.onReloadFailed(e);
+                } catch (RuntimeException failure) {
+                    LOG.error("Decision listener {} failed on a failed reload", listener.getClass().getName(), failure);
+                }
+            }
             throw e;
         }
+        RuleSet previous = current.getAndSet(fresh);
+        LOG.info("Rules reloaded: {} -> {}", previous.defaultVersion(), fresh.defaultVersion());
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onReload(previous, fresh);
+            } catch (RuntimeException failure) {
+                // The new rules already serve; a listener that missed the news must not undo that.
+                LOG.error("Decision listener {} failed on reload", listener.getClass().getName(), failure);
+            }
+        }
+        return fresh;
     }
 
     /** The rules currently deciding. */
@@ -272,7 +421,16 @@ public final class ComplianceEngine {
                         + rules.packIds());
             }
         }
-        return rules.selection().select(request.packs(), request.accounts());
+        return rules.selection().select(request.packs(), request.accounts(), request.debtor().jurisdictions());
+    }
+
+    /** Each reason saying which of the request's jurisdictions brought its pack in (none for a named pack). */
+    private static List<Reason> attributed(List<Reason> reasons, PackSelection.Selection selection) {
+        if (selection.broughtInBy().isEmpty() || reasons.isEmpty()) {
+            return reasons;
+        }
+        return reasons.stream().map(r -> r.ruleId().equals(Reason.INPUT_INVALID) ? r
+                : r.withJurisdiction(selection.jurisdictionOf(r.pack()))).toList();
     }
 
     /**
@@ -431,6 +589,7 @@ public final class ComplianceEngine {
         private String locale;
         private ClassLoader classLoader = ComplianceEngine.class.getClassLoader();
         private boolean prebuiltModels = true;
+        private final List<DecisionListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -451,7 +610,7 @@ public final class ComplianceEngine {
 
         /**
          * Reads packs from this folder (a folder of pack folders, or one pack folder) instead of the
-         * classpath; {@link ComplianceEngine#reload()} reads it again.
+         * classpath; {@link ComplianceEngine#reload(ComplianceEngine.ReloadOption...) reload()} reads it again.
          */
         public Builder rulesDirectory(Path folder) {
             this.rulesDirectory = Objects.requireNonNull(folder, "folder");
@@ -515,6 +674,15 @@ public final class ComplianceEngine {
             return this;
         }
 
+        /**
+         * Tells {@code listener} about every decision and reload (an audit trail, metrics); call again
+         * for more, which are called in the order given. None by default.
+         */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** The class loader that finds classpath packs and the classes rules use. */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
@@ -529,7 +697,12 @@ public final class ComplianceEngine {
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
                     prebuiltModels);
-            return new ComplianceEngine(sources, lookahead, locale, RuleSetLoader.load(sources, Map.of()));
+            RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, Map.of());
+            ComplianceEngine engine = new ComplianceEngine(sources, lookahead, locale, loaded, listeners);
+            for (DecisionListener listener : engine.listeners) {
+                listener.onStart(loaded.rules());
+            }
+            return engine;
         }
     }
 }

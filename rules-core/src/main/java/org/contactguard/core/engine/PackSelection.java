@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.InvalidInputException;
+import org.contactguard.core.model.Jurisdictions;
 
 /**
  * Which loaded packs decide a request, given the packs it names (or the defaults) and its accounts'
@@ -32,7 +33,14 @@ import org.contactguard.core.model.InvalidInputException;
  * matches a prefix: {@code US, US-*}) applies to accounts in those jurisdictions only, so the whole
  * catalog loaded at once never judges a Chinese debt by US rules; a pack without jurisdictions
  * applies to every account. An account that no default pack applies to cannot be decided without
- * naming packs: {@link #select} rejects it, naming the account's jurisdiction. When the engine
+ * naming packs: {@link #select} rejects it, naming the account's jurisdiction.
+ *
+ * <p>Jurisdiction codes stack on their prefix ({@link Jurisdictions#stack}): an account in {@code US-FL}
+ * is also in {@code US}, and one in {@code US-NYC} is also in {@code US-NY} and {@code US}, so every pack
+ * and overlay for any of those applies. The debtor's own {@code jurisdictions} (where they live or are
+ * known to be) select packs exactly as an account's jurisdiction does, and a code of theirs that no
+ * default pack applies to is rejected in the same way. The selection remembers, for each pack, the
+ * request's code that brought it in, so each reason can say so. When the engine
  * loads the whole source (the builder named no packs), packs that say {@code pack.default = false}
  * (a tutorial pack) are left out of the defaults; they decide only requests that name them.
  */
@@ -47,14 +55,27 @@ public final class PackSelection {
     }
 
     /**
-     * The packs that decide, in load order, and what is missing: one line per account whose
-     * jurisdiction needs an overlay that is not loaded (empty when none is).
+     * The packs that decide, in load order, what is missing: one line per account (or debtor
+     * jurisdiction) that needs an overlay that is not loaded (empty when none is), and, for each pack a
+     * jurisdiction brought in, the request's code that did (packs the request named, and packs that
+     * declare no jurisdictions, map to null or are absent).
      */
-    public record Selection(List<String> packs, List<String> missing) {
+    public record Selection(List<String> packs, List<String> missing, Map<String, String> broughtInBy) {
 
         public Selection {
             packs = List.copyOf(packs);
             missing = List.copyOf(missing);
+            broughtInBy = Collections.unmodifiableMap(new LinkedHashMap<>(broughtInBy));
+        }
+
+        /** A selection that records no jurisdiction for any pack. */
+        public Selection(List<String> packs, List<String> missing) {
+            this(packs, missing, Map.of());
+        }
+
+        /** The request's jurisdiction code that brought {@code pack} in, or null when it was named (or none did). */
+        public String jurisdictionOf(String pack) {
+            return broughtInBy.get(pack);
         }
     }
 
@@ -73,7 +94,7 @@ public final class PackSelection {
     /** At most this many selections are remembered; others are computed each time. */
     static final int MAX_REMEMBERED = 256;
 
-    private record SelectionKey(List<String> named, List<String> jurisdictions) {
+    private record SelectionKey(List<String> named, List<String> jurisdictions, List<String> debtorJurisdictions) {
     }
 
     PackSelection(List<String> loadOrder, Map<String, Overlay> overlays, Map<String, Set<String>> needsOverlay) {
@@ -125,10 +146,28 @@ public final class PackSelection {
         return defaults;
     }
 
-    /** Whether base pack {@code pack} applies to accounts in {@code jurisdiction}. */
+    /**
+     * Whether base pack {@code pack} applies to accounts in {@code jurisdiction}: one of its patterns
+     * matches the code or a code it stacks on.
+     */
     public boolean appliesTo(String pack, String jurisdiction) {
+        return matching(pack, jurisdiction) != null;
+    }
+
+    /** The first code of {@code jurisdiction}'s stack that one of {@code pack}'s patterns matches, or null. */
+    private String matching(String pack, String jurisdiction) {
         Set<String> patterns = appliesTo.get(pack);
-        return patterns == null || patterns.stream().anyMatch(pattern -> matches(pattern, jurisdiction));
+        if (patterns == null) {
+            return jurisdiction;
+        }
+        for (String code : Jurisdictions.stack(jurisdiction)) {
+            for (String pattern : patterns) {
+                if (matches(pattern, code)) {
+                    return code;
+                }
+            }
+        }
+        return null;
     }
 
     static boolean matches(String pattern, String jurisdiction) {
@@ -137,54 +176,81 @@ public final class PackSelection {
                 : pattern.equals(jurisdiction);
     }
 
-    /**
-     * The defaults that apply to at least one of {@code accounts}.
-     *
-     * @throws InvalidInputException naming {@code accounts[i].jurisdiction} when no default pack
-     *     applies to that account: it cannot be decided without naming packs
-     */
-    private List<String> defaultsFor(List<Account> accounts) {
-        Set<String> chosen = new LinkedHashSet<>();
+    /** A jurisdiction code of the request and the field it came from. */
+    private record Code(String code, String field) {
+    }
+
+    /** The accounts' jurisdictions, then the debtor's, in request order. */
+    private static List<Code> codes(List<Account> accounts, List<String> debtorJurisdictions) {
+        List<Code> codes = new ArrayList<>(accounts.size() + debtorJurisdictions.size());
         for (int i = 0; i < accounts.size(); i++) {
-            String jurisdiction = accounts.get(i).jurisdiction();
-            List<String> applying = defaults.stream().filter(pack -> appliesTo(pack, jurisdiction)).toList();
+            codes.add(new Code(accounts.get(i).jurisdiction(), "accounts[" + i + "].jurisdiction"));
+        }
+        for (int i = 0; i < debtorJurisdictions.size(); i++) {
+            codes.add(new Code(debtorJurisdictions.get(i), "debtor.jurisdictions[" + i + "]"));
+        }
+        return codes;
+    }
+
+    /**
+     * The defaults that apply to at least one of {@code codes}, each with the first code that brought it in.
+     *
+     * @throws InvalidInputException naming {@code accounts[i].jurisdiction} (or
+     *     {@code debtor.jurisdictions[i]}) when no default pack applies to that code: the request cannot be
+     *     decided without naming packs
+     */
+    private Map<String, String> defaultsFor(List<Code> codes) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (Code code : codes) {
+            List<String> applying = defaults.stream().filter(pack -> appliesTo(pack, code.code())).toList();
             if (applying.isEmpty() && !defaults.isEmpty()) {
                 Map<String, Set<String>> offered = new LinkedHashMap<>();
                 defaults.forEach(pack -> offered.put(pack, appliesTo.getOrDefault(pack, Set.of("*"))));
-                throw new InvalidInputException("accounts[" + i + "].jurisdiction", "no loaded pack applies to \""
-                        + jurisdiction + "\" (packs by jurisdiction: " + offered + "); name the packs to apply in"
-                        + " \"packs\"");
+                throw new InvalidInputException(code.field(), "no loaded pack applies to \"" + code.code()
+                        + "\" or a code it stacks on " + Jurisdictions.stack(code.code()) + " (packs by jurisdiction: "
+                        + offered + "); name the packs to apply in \"packs\"");
             }
-            chosen.addAll(applying);
+            // A pack that declares no jurisdictions applies to every request: no code brought it in.
+            applying.forEach(pack -> chosen.putIfAbsent(pack, appliesTo.containsKey(pack) ? code.code() : null));
         }
-        return List.copyOf(chosen);
+        return chosen;
     }
 
     /**
      * The packs that decide a request naming {@code named} (all loaded; empty: the defaults that
-     * apply to its accounts) about
-     * {@code accounts}: those packs, the bases of named overlays, and every overlay whose base is
-     * among them and whose jurisdictions hold an account's, in load order.
+     * apply to its accounts) about {@code accounts}, for a debtor with no jurisdictions of their own.
      */
     public Selection select(List<String> named, List<Account> accounts) {
+        return select(named, accounts, List.of());
+    }
+
+    /**
+     * The packs that decide a request naming {@code named} (all loaded; empty: the defaults that
+     * apply to its accounts' and its debtor's jurisdictions) about {@code accounts}: those packs, the
+     * bases of named overlays, and every overlay whose base is among them and whose jurisdictions hold
+     * a code that an account's jurisdiction or one of {@code debtorJurisdictions} stacks on, in load order.
+     */
+    public Selection select(List<String> named, List<Account> accounts, List<String> debtorJurisdictions) {
         String[] jurisdictions = new String[accounts.size()];
         for (int i = 0; i < jurisdictions.length; i++) {
             jurisdictions[i] = accounts.get(i).jurisdiction();
         }
-        SelectionKey key = new SelectionKey(List.copyOf(named), List.of(jurisdictions));
+        SelectionKey key = new SelectionKey(List.copyOf(named), List.of(jurisdictions),
+                List.copyOf(debtorJurisdictions));
         Selection known = selections.get(key);
         if (known != null) {
             return known;
         }
-        Selection selection = compute(named, accounts);
+        Selection selection = compute(named, accounts, codes(accounts, debtorJurisdictions));
         if (selection.missing().isEmpty() && selections.size() < MAX_REMEMBERED) {
             selections.putIfAbsent(key, selection);
         }
         return selection;
     }
 
-    private Selection compute(List<String> named, List<Account> accounts) {
-        Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? defaultsFor(accounts) : named);
+    private Selection compute(List<String> named, List<Account> accounts, List<Code> codes) {
+        Map<String, String> broughtInBy = named.isEmpty() ? defaultsFor(codes) : new LinkedHashMap<>();
+        Set<String> chosen = new LinkedHashSet<>(named.isEmpty() ? broughtInBy.keySet() : named);
         for (String id : List.copyOf(chosen)) {
             Overlay overlay = overlays.get(id);
             if (overlay != null) {
@@ -192,26 +258,45 @@ public final class PackSelection {
             }
         }
         for (Overlay overlay : overlays.values()) {
-            if (chosen.contains(overlay.base()) && accounts.stream().anyMatch(a -> overlay.jurisdictions()
-                    .contains(a.jurisdiction()))) {
-                chosen.add(overlay.pack());
+            if (!chosen.contains(overlay.base())) {
+                continue;
+            }
+            for (Code code : codes) {
+                if (Jurisdictions.stack(code.code()).stream().anyMatch(overlay.jurisdictions()::contains)) {
+                    if (chosen.add(overlay.pack())) {
+                        broughtInBy.put(overlay.pack(), code.code());
+                    }
+                    break;
+                }
             }
         }
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < accounts.size(); i++) {
-            String jurisdiction = accounts.get(i).jurisdiction();
-            for (String base : loadOrder) {
-                Set<String> needs = needsOverlay.get(base);
-                if (chosen.contains(base) && needs != null && needs.contains(jurisdiction)
-                        && overlays.values().stream().noneMatch(o -> o.base().equals(base)
-                                && o.jurisdictions().contains(jurisdiction))) {
-                    missing.add("accounts[" + i + "] (" + accounts.get(i).id() + ") is in " + jurisdiction
-                            + ", which pack " + base + " decides only with an overlay (a pack with pack.extends = "
-                            + base + " listing " + jurisdiction + " in pack.jurisdictions), and none is loaded");
+        for (Code code : codes) {
+            for (String stacked : Jurisdictions.stack(code.code())) {
+                for (String base : loadOrder) {
+                    Set<String> needs = needsOverlay.get(base);
+                    if (chosen.contains(base) && needs != null && needs.contains(stacked)
+                            && overlays.values().stream().noneMatch(o -> o.base().equals(base)
+                                    && o.jurisdictions().contains(stacked))) {
+                        missing.add(describe(code, accounts) + " is in " + stacked + ", which pack " + base
+                                + " decides only with an overlay (a pack with pack.extends = " + base + " listing "
+                                + stacked + " in pack.jurisdictions), and none is loaded");
+                    }
                 }
             }
         }
         List<String> ordered = loadOrder.stream().filter(chosen::contains).toList();
-        return new Selection(ordered, missing);
+        broughtInBy.keySet().retainAll(ordered);
+        return new Selection(ordered, missing, broughtInBy);
+    }
+
+    /** How a missing overlay's line names where the code came from: {@code accounts[0] (A1)} or the debtor's field. */
+    private static String describe(Code code, List<Account> accounts) {
+        String prefix = "accounts[";
+        if (code.field().startsWith(prefix)) {
+            int i = Integer.parseInt(code.field().substring(prefix.length(), code.field().indexOf(']')));
+            return "accounts[" + i + "] (" + accounts.get(i).id() + ")";
+        }
+        return code.field() + " (the debtor)";
     }
 }

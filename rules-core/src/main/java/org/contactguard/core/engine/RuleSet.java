@@ -312,7 +312,7 @@ public final class RuleSet {
      * A session borrowed from the pool for several evaluations in a row, e.g. a batch of requests
      * or the re-decisions of a next-permitted search: between evaluations it only deletes the
      * facts it inserted, instead of returning the session to the pool and resetting every node
-     * memory. Confined to one thread; {@link #close()} returns the session.
+     * memory. Confined to one thread; {@link Evaluator#close()} returns the session.
      */
     public Evaluator evaluator() {
         return new Evaluator();

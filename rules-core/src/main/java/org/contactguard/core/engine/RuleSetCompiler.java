@@ -54,7 +54,8 @@ import org.kie.internal.io.ResourceFactory;
  */
 final class RuleSetCompiler {
 
-    static final Set<String> RESERVED_IDS = Set.of("INPUT-INVALID", "ENGINE-ERROR", "LEDGER-UNAVAILABLE");
+    static final Set<String> RESERVED_IDS = Set.of("INPUT-INVALID", "ENGINE-ERROR", "LEDGER-UNAVAILABLE",
+            "AUDIT-UNAVAILABLE");
     private static final List<String> REQUIRED_METADATA = List.of("id", "citation", "authority", "message");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])(\\d+(?:\\.\\d+)?)[lLdDfFbBiI]?(?![\\w.])");

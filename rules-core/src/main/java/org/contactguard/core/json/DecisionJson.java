@@ -23,6 +23,7 @@ import org.contactguard.core.decision.Decision;
 import org.contactguard.core.decision.Reason;
 import org.contactguard.core.decision.Verdict;
 import org.contactguard.core.model.Authority;
+import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
 
@@ -58,7 +59,7 @@ public final class DecisionJson {
     private static final Set<String> DECISION = Set.of("id", "verdict", "reasons", "advisories", "nextPermittedAt",
             "ruleSetVersion");
     private static final Set<String> REASON = Set.of("ruleId", "pack", "citation", "authority", "message", "template",
-            "arguments", "evidence");
+            "arguments", "evidence", "jurisdiction");
 
     private DecisionJson() {
     }
@@ -225,12 +226,24 @@ public final class DecisionJson {
         return RequestWriter.request(Objects.requireNonNull(request, "request"));
     }
 
+    /**
+     * The canonical JSON tree of one history entry, exactly as it appears in {@link #requestTree}'s
+     * {@code history} array, which is always the request's last field: lets a writer of many requests
+     * that share history entries (the audit trail) write each entry once.
+     */
+    public static ObjectNode attemptTree(ContactAttempt attempt) {
+        return RequestWriter.attempt(Objects.requireNonNull(attempt, "attempt"));
+    }
+
     /** The canonical JSON of a request on one line. */
     public static String writeRequest(DecisionRequest request) {
         return write(requestTree(request), false);
     }
 
-    /** The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent. */
+    /**
+     * The JSON tree of a decision; {@code id} and {@code nextPermittedAt} are written as null when absent,
+     * a reason's optional {@code jurisdiction} is left out when it has none.
+     */
     public static ObjectNode decisionTree(Decision decision) {
         Objects.requireNonNull(decision, "decision");
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -260,6 +273,9 @@ public final class DecisionJson {
             if (!r.evidence().isEmpty()) {
                 ArrayNode evidence = o.putArray("evidence");
                 r.evidence().forEach(moment -> evidence.add(moment.toString()));
+            }
+            if (r.jurisdiction() != null) {
+                o.put("jurisdiction", r.jurisdiction());
             }
         }
     }
@@ -316,6 +332,6 @@ public final class DecisionJson {
         List<java.time.Instant> evidence = f.list("evidence", false, JsonFields::instant);
         return new Reason(f.string("ruleId", true), f.string("pack", true), f.string("citation", true),
                 f.constant("authority", Authority.class, true), f.string("message", true), f.string("template", false),
-                arguments, evidence);
+                arguments, evidence, f.string("jurisdiction", false));
     }
 }

@@ -1,12 +1,10 @@
 package org.contactguard.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.contactguard.core.model.InvalidInputException;
+import org.contactguard.core.model.TimeZones;
 
 /**
  * One JSON object being read strictly, with the path that leads to it: unknown fields, wrong types,
@@ -192,19 +191,9 @@ final class JsonFields {
         throw new InvalidInputException(path(name), "\"" + text + "\" is not a time HH:mm");
     }
 
+    /** An IANA region id ({@code Area/Location}, {@code UTC}, {@code Etc/UTC}); anything else names the path. */
     static ZoneId zone(JsonNode value, String path) {
-        String text = text(value, path);
-        try {
-            ZoneId zone = ZoneId.of(text);
-            if (zone instanceof ZoneOffset) {
-                throw new InvalidInputException(path, "\"" + text + "\" is an offset, not an IANA zone id");
-            }
-            return zone;
-        } catch (DateTimeException e) {
-            InvalidInputException problem = new InvalidInputException(path, "unknown zone \"" + text + "\"");
-            problem.initCause(e);
-            throw problem;
-        }
+        return TimeZones.parse(text(value, path), path);
     }
 
     /** A list field; absent gives null when required is false, so the caller can apply the default. */

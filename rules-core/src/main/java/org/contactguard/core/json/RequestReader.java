@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.contactguard.core.model.Account;
+import org.contactguard.core.model.BankruptcyStatus;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Collector;
 import org.contactguard.core.model.CollectorKind;
@@ -43,25 +44,28 @@ import org.contactguard.core.model.VisitDetails;
  * <p>Required fields are those the contract marks required or gives no default; optional fields take
  * the contract's defaults (through the model records, which apply them). Lists the contract does not
  * mark required ({@code packs}, {@code thirdParties}, {@code history}, {@code licensedIn},
- * {@code restrictions}, {@code consents}) default to empty; {@code debtor.timeZones} is required
+ * {@code restrictions}, {@code consents}, {@code debtor.jurisdictions}, a restriction's {@code accountIds})
+ * default to empty; {@code debtor.timeZones} is required
  * ({@code []} says "unknown" explicitly).
  */
 final class RequestReader {
 
-    static final Set<String> REQUEST = fields("id", "packs", "collector", "action", "debtor", "accounts",
+    static final Set<String> REQUEST = fields("id", "tenant", "packs", "collector", "action", "debtor", "accounts",
             "thirdParties", "history");
-    static final Set<String> COLLECTOR = fields("kind", "id", "licensedIn", "personalDevicesApproved");
+    static final Set<String> COLLECTOR = fields("kind", "id", "licensedIn", "lawFirm", "personalDevicesApproved");
     static final Set<String> ACTION = fields("channel", "at", "recipient", "thirdPartyId", "contactPoint", "place",
-            "accountIds", "purpose", "initiatedBy", "automated", "viaPersonalDevice", "visibility", "content",
+            "accountIds", "purpose", "initiatedBy", "automated", "prerecorded", "viaPersonalDevice", "visibility", "content",
             "leavesMessage", "identifiesCaller", "disclosesDebt", "visit");
     static final Set<String> ATTEMPT = with(ACTION, "collectorId", "outcome", "messageLeft");
     static final Set<String> CONTACT_POINT = fields("id", "kind", "employerProvided", "source", "shared");
     static final Set<String> VISIT = fields("staffCount", "credentialsShown", "recorded", "entersPremises",
             "invitedIn", "personContacted");
-    static final Set<String> DEBTOR = fields("id", "timeZones", "minor", "wakingHours", "restrictions", "consents");
+    static final Set<String> DEBTOR = fields("id", "timeZones", "jurisdictions", "minor", "wakingHours", "restrictions",
+            "consents");
     static final Set<String> WINDOW = fields("from", "to");
     static final Set<String> RESTRICTION = fields("kind", "since", "until", "written", "attorneyKnown", "channel",
-            "contactPointId", "from", "to", "place", "confirmedInWritingAt");
+            "contactPointId", "from", "to", "place", "confirmedInWritingAt", "withinValidationPeriod", "verificationSentAt",
+            "status", "mentalHealthCrisis", "accountIds");
     static final Set<String> CONSENT = fields("kind", "givenAt", "channel", "contactPointId", "validUntil",
             "renewedAt", "from", "to", "written");
     static final Set<String> ACCOUNT = fields("id", "product", "jurisdiction", "daysPastDue",
@@ -69,7 +73,10 @@ final class RequestReader {
     static final Set<String> THIRD_PARTY = fields("id", "relation", "debtRelated", "refusedContactAt",
             "requestedCallback");
 
-    /** The restriction fields each kind may carry besides {@code kind}, {@code since} and {@code until}. */
+    /** The restriction fields every kind may carry. */
+    static final Set<String> RESTRICTION_COMMON = fields("kind", "since", "until", "accountIds");
+
+    /** The restriction fields each kind may carry besides {@link #RESTRICTION_COMMON}. */
     static final Map<RestrictionKind, Set<String>> RESTRICTION_EXTRAS = restrictionExtras();
 
     private RequestReader() {
@@ -96,6 +103,9 @@ final class RequestReader {
         extras.put(RestrictionKind.INCONVENIENT_TIME, Set.of("from", "to"));
         extras.put(RestrictionKind.INCONVENIENT_PLACE, Set.of("place"));
         extras.put(RestrictionKind.NO_CONTACT_AT_WORK, Set.of("written", "confirmedInWritingAt"));
+        extras.put(RestrictionKind.DISPUTED, Set.of("written", "withinValidationPeriod", "verificationSentAt"));
+        extras.put(RestrictionKind.BANKRUPTCY, Set.of("status"));
+        extras.put(RestrictionKind.BREATHING_SPACE, Set.of("mentalHealthCrisis"));
         return Map.copyOf(extras);
     }
 
@@ -111,6 +121,7 @@ final class RequestReader {
     static DecisionRequest request(JsonNode node) {
         JsonFields f = JsonFields.of(node, "", REQUEST);
         String id = f.string("id", false);
+        String tenant = f.string("tenant", false);
         List<String> packs = f.strings("packs", false);
         JsonFields collectorFields = f.object("collector", false, COLLECTOR);
         Collector collector = collectorFields == null ? null : collector(collectorFields);
@@ -119,7 +130,7 @@ final class RequestReader {
         List<Account> accounts = f.list("accounts", true, RequestReader::account);
         List<ThirdParty> thirdParties = f.list("thirdParties", false, RequestReader::thirdParty);
         List<ContactAttempt> history = f.list("history", false, RequestReader::attempt);
-        return build("", () -> new DecisionRequest(id, packs, collector, action, debtor, accounts, thirdParties,
+        return build("", () -> new DecisionRequest(id, tenant, packs, collector, action, debtor, accounts, thirdParties,
                 history));
     }
 
@@ -127,14 +138,15 @@ final class RequestReader {
         CollectorKind kind = f.constant("kind", CollectorKind.class, true);
         String id = f.string("id", false);
         List<String> licensedIn = f.strings("licensedIn", false);
+        boolean lawFirm = f.bool("lawFirm", false);
         boolean personalDevicesApproved = f.bool("personalDevicesApproved", false);
-        return build(f.path(), () -> new Collector(kind, id, licensedIn, personalDevicesApproved));
+        return build(f.path(), () -> new Collector(kind, id, licensedIn, lawFirm, personalDevicesApproved));
     }
 
     /** The fields a proposed action and a history entry share, read once. */
     private record Shared(Channel channel, Instant at, Recipient recipient, String thirdPartyId,
             ContactPoint contactPoint, Place place, List<String> accountIds, Purpose purpose, Initiator initiatedBy,
-            boolean automated, boolean viaPersonalDevice, Visibility visibility, String content,
+            boolean automated, boolean prerecorded, boolean viaPersonalDevice, Visibility visibility, String content,
             boolean leavesMessage, boolean identifiesCaller, boolean disclosesDebt, VisitDetails visit) {
     }
 
@@ -151,6 +163,7 @@ final class RequestReader {
                 f.constant("purpose", Purpose.class, false),
                 f.constant("initiatedBy", Initiator.class, false),
                 f.bool("automated", false),
+                f.bool("prerecorded", false),
                 f.bool("viaPersonalDevice", false),
                 f.constant("visibility", Visibility.class, false),
                 f.string("content", false),
@@ -164,7 +177,7 @@ final class RequestReader {
         Shared s = shared(f);
         return build(f.path(), () -> new ProposedAction(s.channel(), s.at(), s.recipient(), s.thirdPartyId(),
                 s.contactPoint(), s.place(), s.accountIds(), s.purpose(), s.initiatedBy(), s.automated(),
-                s.viaPersonalDevice(), s.visibility(), s.content(), s.leavesMessage(), s.identifiesCaller(),
+                s.prerecorded(), s.viaPersonalDevice(), s.visibility(), s.content(), s.leavesMessage(), s.identifiesCaller(),
                 s.disclosesDebt(), s.visit()));
     }
 
@@ -176,7 +189,7 @@ final class RequestReader {
         boolean messageLeft = f.bool("messageLeft", false);
         return build(path, () -> new ContactAttempt(s.channel(), s.at(), s.recipient(), s.thirdPartyId(),
                 s.contactPoint(), s.place(), s.accountIds(), s.purpose(), s.initiatedBy(), s.automated(),
-                s.viaPersonalDevice(), s.visibility(), s.content(), s.leavesMessage(), s.identifiesCaller(),
+                s.prerecorded(), s.viaPersonalDevice(), s.visibility(), s.content(), s.leavesMessage(), s.identifiesCaller(),
                 s.disclosesDebt(), s.visit(), collectorId, outcome, messageLeft));
     }
 
@@ -210,12 +223,13 @@ final class RequestReader {
     private static Debtor debtor(JsonFields f) {
         String id = f.string("id", true);
         List<ZoneId> zones = f.list("timeZones", true, JsonFields::zone);
+        List<String> jurisdictions = f.strings("jurisdictions", false);
         boolean minor = f.bool("minor", false);
         JsonFields waking = f.object("wakingHours", false, WINDOW);
         LocalTimeWindow wakingHours = waking == null ? null : window(waking);
         List<Restriction> restrictions = f.list("restrictions", false, RequestReader::restriction);
         List<Consent> consents = f.list("consents", false, RequestReader::consent);
-        return build(f.path(), () -> new Debtor(id, zones, minor, wakingHours, restrictions, consents));
+        return build(f.path(), () -> new Debtor(id, zones, jurisdictions, minor, wakingHours, restrictions, consents));
     }
 
     private static LocalTimeWindow window(JsonFields f) {
@@ -229,14 +243,16 @@ final class RequestReader {
         RestrictionKind kind = f.constant("kind", RestrictionKind.class, true);
         Set<String> extras = RESTRICTION_EXTRAS.get(kind);
         for (String name : f.presentFields()) {
-            if (!extras.contains(name) && !name.equals("kind") && !name.equals("since") && !name.equals("until")) {
+            if (!extras.contains(name) && !RESTRICTION_COMMON.contains(name)) {
                 throw new InvalidInputException(f.path(name), "is not a field of a " + kind + " restriction"
                         + (extras.isEmpty() ? "" : "; it may carry: " + String.join(", ", extras.stream().sorted().toList())));
             }
         }
         var since = f.instant("since", false);
         var until = f.instant("until", false);
-        boolean written = extras.contains("written") && f.requiredBool("written");
+        // written is required where the kind turns on it (cease, no contact at work), optional on a dispute.
+        boolean written = extras.contains("written")
+                && (kind == RestrictionKind.DISPUTED ? f.bool("written", false) : f.requiredBool("written"));
         boolean attorneyKnown = extras.contains("attorneyKnown") && f.requiredBool("attorneyKnown");
         Channel channel = f.constant("channel", Channel.class, kind == RestrictionKind.OPT_OUT);
         String contactPointId = f.string("contactPointId", false);
@@ -245,8 +261,14 @@ final class RequestReader {
         var to = f.localTime("to", time);
         Place place = f.constant("place", Place.class, kind == RestrictionKind.INCONVENIENT_PLACE);
         var confirmed = f.instant("confirmedInWritingAt", false);
+        boolean withinValidationPeriod = f.bool("withinValidationPeriod", false);
+        var verificationSentAt = f.instant("verificationSentAt", false);
+        BankruptcyStatus status = f.constant("status", BankruptcyStatus.class, false);
+        boolean mentalHealthCrisis = f.bool("mentalHealthCrisis", false);
+        List<String> accountIds = f.strings("accountIds", false);
         return build(path, () -> new Restriction(kind, since, until, written, attorneyKnown, channel, contactPointId,
-                from, to, place, confirmed));
+                from, to, place, confirmed, withinValidationPeriod, verificationSentAt, status, mentalHealthCrisis,
+                accountIds));
     }
 
     private static Consent consent(JsonNode node, String path) {
@@ -284,7 +306,7 @@ final class RequestReader {
         Recipient relation = f.constant("relation", Recipient.class, true);
         boolean debtRelated = f.requiredBool("debtRelated");
         var refusedContactAt = f.instant("refusedContactAt", false);
-        boolean requestedCallback = f.requiredBool("requestedCallback");
+        boolean requestedCallback = f.bool("requestedCallback", false);
         return build(path, () -> new ThirdParty(id, relation, debtRelated, refusedContactAt, requestedCallback));
     }
 }

@@ -22,7 +22,8 @@ import org.contactguard.core.model.VisitDetails;
 
 /**
  * Writes a {@link DecisionRequest} in its canonical JSON form: every field in contract order, defaults
- * written out, absent optional values left out. Reading the result gives an equal request.
+ * written out, absent optional values left out (and a restriction's {@code accountIds} when it names
+ * none, i.e. is about every account). Reading the result gives an equal request.
  */
 final class RequestWriter {
 
@@ -34,6 +35,7 @@ final class RequestWriter {
     static ObjectNode request(DecisionRequest r) {
         ObjectNode o = NODES.objectNode();
         putText(o, "id", r.id());
+        putText(o, "tenant", r.tenant());
         strings(o, "packs", r.packs());
         o.set("collector", collector(r.collector()));
         ObjectNode action = NODES.objectNode();
@@ -51,6 +53,7 @@ final class RequestWriter {
         o.put("kind", c.kind().name());
         putText(o, "id", c.id());
         strings(o, "licensedIn", c.licensedIn());
+        o.put("lawFirm", c.lawFirm());
         o.put("personalDevicesApproved", c.personalDevicesApproved());
         return o;
     }
@@ -68,6 +71,7 @@ final class RequestWriter {
         o.put("purpose", c.purpose().name());
         o.put("initiatedBy", c.initiatedBy().name());
         o.put("automated", c.automated());
+        o.put("prerecorded", c.prerecorded());
         o.put("viaPersonalDevice", c.viaPersonalDevice());
         o.put("visibility", c.visibility().name());
         putText(o, "content", c.content());
@@ -77,6 +81,13 @@ final class RequestWriter {
         if (c.visit() != null) {
             o.set("visit", visit(c.visit()));
         }
+    }
+
+    /** One history entry, as {@link #request} writes each element of {@code history}. */
+    static ObjectNode attempt(ContactAttempt a) {
+        ObjectNode o = NODES.objectNode();
+        attempt(o, a);
+        return o;
     }
 
     private static void attempt(ObjectNode o, ContactAttempt a) {
@@ -114,6 +125,7 @@ final class RequestWriter {
         o.put("id", d.id());
         ArrayNode zones = o.putArray("timeZones");
         d.timeZones().forEach(z -> zones.add(z.getId()));
+        strings(o, "jurisdictions", d.jurisdictions());
         o.put("minor", d.minor());
         if (d.wakingHours() != null) {
             ObjectNode w = o.putObject("wakingHours");
@@ -146,6 +158,20 @@ final class RequestWriter {
             o.put("place", r.place().name());
         }
         putInstant(o, "confirmedInWritingAt", r.confirmedInWritingAt());
+        if (extras.contains("withinValidationPeriod")) {
+            o.put("withinValidationPeriod", r.withinValidationPeriod());
+        }
+        putInstant(o, "verificationSentAt", r.verificationSentAt());
+        if (r.status() != null) {
+            o.put("status", r.status().name());
+        }
+        if (extras.contains("mentalHealthCrisis")) {
+            o.put("mentalHealthCrisis", r.mentalHealthCrisis());
+        }
+        // Most restrictions are about every account: the list is written only when it narrows that.
+        if (!r.accountIds().isEmpty()) {
+            strings(o, "accountIds", r.accountIds());
+        }
     }
 
     private static void consent(ObjectNode o, Consent c) {

@@ -18,7 +18,6 @@ import org.contactguard.core.model.ContactPoint;
 import org.contactguard.core.model.ContactPointKind;
 import org.contactguard.core.model.ContactPointSource;
 import org.contactguard.core.model.Initiator;
-import org.contactguard.core.model.InvalidInputException;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.Place;
 import org.contactguard.core.model.Purpose;
@@ -29,20 +28,36 @@ import org.contactguard.core.model.VisitDetails;
 /** Attempts to and from the rows of {@code cg_attempt} and {@code cg_attempt_account}. */
 final class AttemptRows {
 
-    /** The longest id the schema stores ({@code VARCHAR(255)}). */
-    static final int MAX_ID_LENGTH = 255;
-
     private static final String COLUMNS = "a.attempt_id, a.debtor_id, a.attempted_at, a.channel, a.recipient, "
             + "a.third_party_id, a.point_id, a.point_kind, a.point_employer_provided, a.point_source, a.point_shared, "
-            + "a.place, a.purpose, a.initiated_by, a.automated, a.via_personal_device, a.visibility, a.content, "
+            + "a.place, a.purpose, a.initiated_by, a.automated, a.prerecorded, a.via_personal_device, a.visibility, a.content, "
             + "a.leaves_message, a.identifies_caller, a.discloses_debt, a.visit_staff_count, a.visit_credentials_shown, "
             + "a.visit_recorded, a.visit_enters_premises, a.visit_invited_in, a.visit_person_contacted, a.collector_id, "
-            + "a.outcome, a.message_left, x.account_id";
+            + "a.outcome, a.message_left, a.request_id, a.decided_by, a.recorded_at, x.account_id";
 
-    /** A debtor's attempts after a moment (exclusive), with one row per account, oldest first. */
-    static final String SELECT_AFTER = "SELECT " + COLUMNS + " FROM cg_attempt a JOIN cg_attempt_account x "
-            + "ON x.attempt_id = a.attempt_id WHERE a.debtor_id = ? AND a.attempted_at > ? "
-            + "ORDER BY a.attempted_at, a.attempt_id, x.account_index";
+    /**
+     * The attempts after a moment (exclusive) of a debtor or about some accounts, one row per account,
+     * oldest first. Parameters: the debtor, the moment, then one per account of the {@code IN} list and
+     * the moment again. Each half of the {@code UNION} is one index range scan (the debtor and time
+     * index; the account index), so the cost stays with the debtor's and the accounts' own attempts.
+     */
+    static String selectAfter(int accounts) {
+        String byAccount = accounts == 0 ? "" : " UNION SELECT y.attempt_id FROM cg_attempt_account y JOIN cg_attempt b "
+                + "ON b.attempt_id = y.attempt_id WHERE y.account_id IN (" + "?, ".repeat(accounts - 1) + "?) "
+                + "AND b.attempted_at > ?";
+        return "SELECT " + COLUMNS + " FROM cg_attempt a JOIN cg_attempt_account x ON x.attempt_id = a.attempt_id "
+                + "WHERE a.attempt_id IN (SELECT d.attempt_id FROM cg_attempt d WHERE d.debtor_id = ? "
+                + "AND d.attempted_at > ?" + byAccount + ") ORDER BY a.attempted_at, a.attempt_id, x.account_index";
+    }
+
+    /** Reservations without an outcome recorded before a moment, oldest first. */
+    static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM cg_attempt a JOIN cg_attempt_account x "
+            + "ON x.attempt_id = a.attempt_id WHERE a.outcome IS NULL AND a.recorded_at < ? "
+            + "ORDER BY a.recorded_at, a.attempt_id, x.account_index";
+
+    /** The reservation a debtor's request made, if any. */
+    static final String SELECT_BY_REQUEST = "SELECT attempt_id, attempted_at, channel, rule_set_version FROM cg_attempt "
+            + "WHERE debtor_id = ? AND request_id = ?";
 
     /** A debtor's attempts in [from, until), with one row per account, oldest first. */
     static final String SELECT_RANGE = "SELECT " + COLUMNS + " FROM cg_attempt a JOIN cg_attempt_account x "
@@ -51,10 +66,11 @@ final class AttemptRows {
 
     private static final String INSERT = "INSERT INTO cg_attempt (debtor_id, attempted_at, channel, recipient, "
             + "third_party_id, point_id, point_kind, point_employer_provided, point_source, point_shared, place, purpose, "
-            + "initiated_by, automated, via_personal_device, visibility, content, leaves_message, identifies_caller, "
+            + "initiated_by, automated, prerecorded, via_personal_device, visibility, content, leaves_message, identifies_caller, "
             + "discloses_debt, visit_staff_count, visit_credentials_shown, visit_recorded, visit_enters_premises, "
-            + "visit_invited_in, visit_person_contacted, collector_id, outcome, message_left, recorded_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "visit_invited_in, visit_person_contacted, collector_id, outcome, message_left, request_id, decided_by, "
+            + "rule_set_version, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)";
 
     private static final String INSERT_ACCOUNT =
             "INSERT INTO cg_attempt_account (attempt_id, account_index, account_id) VALUES (?, ?, ?)";
@@ -64,34 +80,21 @@ final class AttemptRows {
 
     /** The database keeps microseconds; truncating here keeps what is stored and what is compared the same. */
     static OffsetDateTime timestamp(Instant at) {
-        return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(truncated(at), ZoneOffset.UTC);
     }
 
-    /**
-     * Checks that every id of {@code attempt} (and the debtor's) fits the schema, so an over-long id is
-     * reported as invalid input before anything is decided, not as an unavailable ledger afterwards.
-     */
-    static void checkFits(String debtorId, String debtorField, ContactAttempt attempt, String attemptField) {
-        fits(debtorId, debtorField);
-        fits(attempt.thirdPartyId(), attemptField + ".thirdPartyId");
-        if (attempt.contactPoint() != null) {
-            fits(attempt.contactPoint().id(), attemptField + ".contactPoint.id");
-        }
-        for (int i = 0; i < attempt.accountIds().size(); i++) {
-            fits(attempt.accountIds().get(i), attemptField + ".accountIds[" + i + "]");
-        }
-        fits(attempt.collectorId(), attemptField + ".collectorId");
+    /** {@code at} as the database stores it: to the microsecond. */
+    static Instant truncated(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static void fits(String id, String field) {
-        if (id != null && id.length() > MAX_ID_LENGTH) {
-            throw new InvalidInputException(field, "is longer than the " + MAX_ID_LENGTH
-                    + " characters the contact ledger stores");
-        }
+    /** A stored attempt with what the ledger knows about its recording. */
+    record Stored(RecordedAttempt recorded, String requestId, String decidedBy, Instant recordedAt) {
     }
 
     /** Inserts {@code attempt} and its accounts; returns the new attempt id. */
-    static long insert(Connection connection, String debtorId, ContactAttempt a) throws SQLException {
+    static long insert(Connection connection, String debtorId, ContactAttempt a, String requestId, String decidedBy,
+            String ruleSetVersion) throws SQLException {
         long id;
         try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             int i = 0;
@@ -110,6 +113,7 @@ final class AttemptRows {
             insert.setString(++i, a.purpose().name());
             insert.setString(++i, a.initiatedBy().name());
             insert.setBoolean(++i, a.automated());
+            insert.setBoolean(++i, a.prerecorded());
             insert.setBoolean(++i, a.viaPersonalDevice());
             insert.setString(++i, a.visibility().name());
             insert.setString(++i, a.content());
@@ -130,7 +134,9 @@ final class AttemptRows {
             insert.setString(++i, a.collectorId());
             insert.setString(++i, a.outcome() == null ? null : a.outcome().name());
             insert.setBoolean(++i, a.messageLeft());
-            insert.setObject(++i, timestamp(Instant.now()));
+            insert.setString(++i, requestId);
+            insert.setString(++i, decidedBy);
+            insert.setString(++i, ruleSetVersion);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -160,23 +166,31 @@ final class AttemptRows {
     }
 
     /**
-     * Reads the attempts of a query built on {@link #SELECT_AFTER} or {@link #SELECT_RANGE}.
+     * Reads the attempts of a query built on {@link #COLUMNS}, at most {@code limit} of them (the rest
+     * of the result is not fetched).
      *
      * @throws SQLException also when a row does not make a valid attempt (edited by hand, say)
      */
-    static List<RecordedAttempt> read(ResultSet rs) throws SQLException {
-        List<RecordedAttempt> attempts = new ArrayList<>();
+    static List<Stored> read(ResultSet rs, int limit) throws SQLException {
+        List<Stored> attempts = new ArrayList<>();
         long currentId = 0;
         ContactAttempt.Builder current = null;
+        Stored extras = null;
         String currentDebtor = null;
         List<String> accounts = new ArrayList<>();
         while (rs.next()) {
             long id = rs.getLong("attempt_id");
             if (current == null || id != currentId) {
                 if (current != null) {
-                    attempts.add(build(currentId, currentDebtor, current, accounts));
+                    attempts.add(build(currentId, currentDebtor, extras, current, accounts));
+                    if (attempts.size() >= limit) {
+                        return attempts;
+                    }
                 }
                 currentId = id;
+                OffsetDateTime recordedAt = rs.getObject("recorded_at", OffsetDateTime.class);
+                extras = new Stored(null, rs.getString("request_id"), rs.getString("decided_by"),
+                        recordedAt == null ? null : recordedAt.toInstant());
                 currentDebtor = rs.getString("debtor_id");
                 current = fields(rs);
                 accounts = new ArrayList<>();
@@ -184,15 +198,23 @@ final class AttemptRows {
             accounts.add(rs.getString("account_id"));
         }
         if (current != null) {
-            attempts.add(build(currentId, currentDebtor, current, accounts));
+            attempts.add(build(currentId, currentDebtor, extras, current, accounts));
         }
         return attempts;
     }
 
-    private static RecordedAttempt build(long id, String debtorId, ContactAttempt.Builder builder, List<String> accounts)
+    /** The attempts of {@code rows}. */
+    static List<RecordedAttempt> attempts(List<Stored> rows) {
+        List<RecordedAttempt> attempts = new ArrayList<>(rows.size());
+        rows.forEach(row -> attempts.add(row.recorded()));
+        return attempts;
+    }
+
+    private static Stored build(long id, String debtorId, Stored extras, ContactAttempt.Builder builder, List<String> accounts)
             throws SQLException {
         try {
-            return new RecordedAttempt(id, debtorId, builder.accountIds(accounts).build());
+            return new Stored(new RecordedAttempt(id, debtorId, builder.accountIds(accounts).build()),
+                    extras.requestId(), extras.decidedBy(), extras.recordedAt());
         } catch (IllegalArgumentException e) {
             throw new SQLException("ledger row cg_attempt " + id + " is not a valid attempt: " + e.getMessage(), e);
         }
@@ -209,6 +231,7 @@ final class AttemptRows {
                     .purpose(Purpose.valueOf(rs.getString("purpose")))
                     .initiatedBy(Initiator.valueOf(rs.getString("initiated_by")))
                     .automated(rs.getBoolean("automated"))
+                    .prerecorded(rs.getBoolean("prerecorded"))
                     .viaPersonalDevice(rs.getBoolean("via_personal_device"))
                     .visibility(Visibility.valueOf(rs.getString("visibility")))
                     .content(rs.getString("content"))

@@ -13,14 +13,14 @@ final class Attempts {
 
     static ContactAttempt copy(ContactAttempt a, Instant at, ContactPoint point) {
         return new ContactAttempt(a.channel(), at, a.recipient(), a.thirdPartyId(), point, a.place(), a.accountIds(),
-                a.purpose(), a.initiatedBy(), a.automated(), a.viaPersonalDevice(), a.visibility(), a.content(),
+                a.purpose(), a.initiatedBy(), a.automated(), a.prerecorded(), a.viaPersonalDevice(), a.visibility(), a.content(),
                 a.leavesMessage(), a.identifiesCaller(), a.disclosesDebt(), a.visit(), a.collectorId(), a.outcome(),
                 a.messageLeft());
     }
 
     static ContactAttempt withOutcome(ContactAttempt a, Outcome outcome, boolean messageLeft) {
         return new ContactAttempt(a.channel(), a.at(), a.recipient(), a.thirdPartyId(), a.contactPoint(), a.place(),
-                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.viaPersonalDevice(), a.visibility(),
+                a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(), a.prerecorded(), a.viaPersonalDevice(), a.visibility(),
                 a.content(), a.leavesMessage(), a.identifiesCaller(), a.disclosesDebt(), a.visit(), a.collectorId(),
                 outcome, messageLeft);
     }

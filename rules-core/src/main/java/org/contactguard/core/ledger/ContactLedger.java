@@ -15,7 +15,10 @@ import org.contactguard.core.model.Outcome;
  * across threads (and, for the JDBC ledger, across processes) it loads the debtor's history from the
  * ledger, decides, and if allowed records the attempt as reserved, all in one transaction. A reserved
  * attempt has no outcome yet and counts as placed and connected (fail closed) until
- * {@link #updateOutcome} says how it ended.
+ * {@link #updateOutcome} says how it ended, or until its outcome is overdue (the ledger's pending
+ * expiry after the attempt's moment), from when on it counts as an attempt that was not a
+ * conversation. A retried request (same debtor and request id) gets its first ALLOW back instead of
+ * a second reservation.
  *
  * <p>{@code decideAndRecord} never throws: when the ledger cannot be read or written in time it
  * answers DENY with {@code LEDGER-UNAVAILABLE}. The other methods throw
@@ -40,12 +43,25 @@ public interface ContactLedger extends AutoCloseable {
     long record(String debtorId, ContactAttempt attempt);
 
     /**
-     * Sets how attempt {@code attemptId} ended, e.g. a reserved call that turned out NO_ANSWER;
-     * {@code FAILED} withdraws a reservation that was never dialled (it then stops counting).
+     * Sets how reserved attempt {@code attemptId} ended, e.g. a call that turned out NO_ANSWER;
+     * {@code FAILED} withdraws a reservation that was never dialled (it then stops counting). A
+     * reservation gets its outcome once: a duplicate of the update already applied changes nothing
+     * and returns false; any other update of an attempt that already has an outcome is refused,
+     * since a late or repeated update could otherwise raise what the caps counted when later calls
+     * were allowed.
      *
+     * @return true when the outcome was set, false when the attempt already had exactly this outcome
      * @throws java.util.NoSuchElementException if the ledger holds no such attempt (e.g. purged)
+     * @throws OutcomeConflictException if the attempt already has a different outcome; nothing changed
      */
-    void updateOutcome(long attemptId, Outcome outcome, boolean messageLeft);
+    boolean updateOutcome(long attemptId, Outcome outcome, boolean messageLeft);
+
+    /**
+     * The reservations still without an outcome that were recorded more than {@code olderThan} ago by
+     * the ledger's clock, oldest first: for reconciling with the dialer (which request, which
+     * instance) after a crash between decision and dial.
+     */
+    List<PendingReservation> pending(Duration olderThan);
 
     /** The debtor's attempts with {@code from <= at < until}, oldest first. */
     List<RecordedAttempt> history(String debtorId, Instant from, Instant until);
@@ -59,7 +75,9 @@ public interface ContactLedger extends AutoCloseable {
 
     /**
      * Deletes the attempts no decision at {@code now} or later can need any more: those older than
-     * {@link #historyWindow()} before {@code now}.
+     * {@link #historyWindow()} before {@code now}. The ledgers of this library count {@code now} only
+     * up to their own clock (the database's, or this JVM's), so a caller whose clock runs ahead cannot
+     * purge history that decisions still need.
      *
      * @return how many attempts were deleted
      */

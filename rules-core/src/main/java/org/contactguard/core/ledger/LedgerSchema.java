@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class LedgerSchema {
 
     /** Script names in version order; version n is element n-1. */
-    static final List<String> SCRIPTS = List.of("V1__contact_ledger.sql");
+    static final List<String> SCRIPTS = List.of("V1__contact_ledger.sql", "V2__accounts_requests.sql",
+            "V3__prerecorded.sql");
     static final int LATEST = SCRIPTS.size();
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerSchema.class);

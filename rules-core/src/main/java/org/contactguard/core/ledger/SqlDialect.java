@@ -2,9 +2,13 @@ package org.contactguard.core.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /** What differs between the databases the JDBC ledger runs on. */
@@ -12,20 +16,24 @@ enum SqlDialect {
 
     POSTGRESQL {
         @Override
-        void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+        Instant begin(Connection connection, Duration lockTimeout, Duration statementTimeout, Duration idleTimeout)
+                throws SQLException {
             // Transaction-scoped (is_local = true): they end with the transaction, so a pooled connection
-            // handed to other code keeps its own settings.
+            // handed to other code keeps its own settings. The idle timeout makes the server end a
+            // transaction whose client stalled (a paused JVM, a lost network) and so release its locks.
             try (PreparedStatement set = connection.prepareStatement(
-                    "SELECT set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true)")) {
+                    "SELECT set_config('lock_timeout', ?, true), set_config('statement_timeout', ?, true), "
+                            + "set_config('idle_in_transaction_session_timeout', ?, true), CURRENT_TIMESTAMP")) {
                 set.setString(1, lockTimeout.toMillis() + "ms");
                 set.setString(2, statementTimeout.toMillis() + "ms");
-                set.executeQuery().close();
+                set.setString(3, idleTimeout.toMillis() + "ms");
+                return now(set, 4);
             }
         }
 
         @Override
-        String insertDebtor() {
-            return "INSERT INTO cg_debtor (debtor_id) VALUES (?) ON CONFLICT DO NOTHING";
+        String insertKey(String table, String column) {
+            return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT DO NOTHING";
         }
 
         @Override
@@ -56,20 +64,25 @@ enum SqlDialect {
 
     H2 {
         @Override
-        void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout) throws SQLException {
+        Instant begin(Connection connection, Duration lockTimeout, Duration statementTimeout, Duration idleTimeout)
+                throws SQLException {
             // Session settings, set again at the start of every transaction (the values are numbers we
             // computed, so building the text is safe). H2's query timeout does not interrupt a lock
-            // wait, so the lock wait is bounded by the shorter of the two.
+            // wait, so the lock wait is bounded by the shorter of the two. H2 has no idle-in-transaction
+            // timeout: a stalled client keeps its locks until its connection closes.
             try (Statement set = connection.createStatement()) {
                 set.execute("SET LOCK_TIMEOUT " + Math.min(lockTimeout.toMillis(), statementTimeout.toMillis()));
                 set.execute("SET QUERY_TIMEOUT " + statementTimeout.toMillis());
             }
+            try (PreparedStatement now = connection.prepareStatement("SELECT CURRENT_TIMESTAMP")) {
+                return now(now, 1);
+            }
         }
 
         @Override
-        String insertDebtor() {
-            // A concurrent insert of the same new debtor fails with 23505; the transaction is retried.
-            return "INSERT INTO cg_debtor (debtor_id) VALUES (?)";
+        String insertKey(String table, String column) {
+            // A concurrent insert of the same new key fails with 23505; the transaction is retried.
+            return "INSERT INTO " + table + " (" + column + ") VALUES (?)";
         }
 
         @Override
@@ -106,12 +119,34 @@ enum SqlDialect {
     /** Arbitrary constant: the advisory lock key that serialises schema migrations on PostgreSQL. */
     static final long MIGRATION_LOCK_KEY = 0x436f6e7447756172L;
 
-    /** Sets the lock and statement timeouts for the transaction just begun. */
-    abstract void setTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout)
-            throws SQLException;
+    /**
+     * Sets the lock, statement and (where the database has one) idle-in-transaction timeouts for the
+     * transaction just begun, and returns the database's clock at its start.
+     */
+    abstract Instant begin(Connection connection, Duration lockTimeout, Duration statementTimeout,
+            Duration idleTimeout) throws SQLException;
 
-    /** Inserts a debtor row; on PostgreSQL a no-op if it exists. */
-    abstract String insertDebtor();
+    /** Inserts a row holding only a key ({@code cg_debtor}, {@code cg_account}); on PostgreSQL a no-op if it exists. */
+    abstract String insertKey(String table, String column);
+
+    /**
+     * Whether the connection that raised {@code e} is still sound: a timeout, a conflict, or a
+     * problem with the data of the statement (SQLState classes 22 and 23) says nothing against it.
+     */
+    boolean keepsConnection(SQLException e) {
+        String state = e.getSQLState();
+        return isTimeout(e) || isRetryable(e) || e instanceof SQLTimeoutException
+                || (state != null && (state.startsWith("22") || state.startsWith("23")));
+    }
+
+    private static Instant now(PreparedStatement query, int column) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the database did not return its clock");
+            }
+            return rs.getObject(column, OffsetDateTime.class).toInstant();
+        }
+    }
 
     /** Whether {@code e} is a lock or statement timeout. */
     abstract boolean isTimeout(SQLException e);

@@ -6,7 +6,6 @@ import static org.contactguard.core.model.Checks.optionalNonBlank;
 import static org.contactguard.core.model.Checks.required;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * One debt: its product, the jurisdiction whose rules govern it (a code, kept trimmed and in upper
@@ -28,7 +27,7 @@ public record Account(
         required(product, "product");
         // Jurisdiction codes are compared exactly (overlay selection, pack rules), so "us-ma" and
         // " US-MA" must mean US-MA: spelt otherwise they would skip the overlay and fail open.
-        jurisdiction = nonBlank(jurisdiction, "jurisdiction").strip().toUpperCase(Locale.ROOT);
+        jurisdiction = Jurisdictions.normalise(jurisdiction, "jurisdiction");
         nonNegative(daysPastDue, "daysPastDue");
         // Accounts sharing a servicing number count as one debt, so a blank one would merge unrelated debts.
         optionalNonBlank(servicingAccountNumber, "servicingAccountNumber");

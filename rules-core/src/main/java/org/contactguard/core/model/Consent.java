@@ -41,6 +41,10 @@ public record Consent(
                 throw new InvalidInputException("to", "is required when kind is CONTACT_TIME");
             }
         }
+        if (kind == ConsentKind.AUTOMATED_CONTACT && contactPointId == null) {
+            // TCPA consent is given for a number: without one it would authorise robocalls to every number.
+            throw new InvalidInputException("contactPointId", "is required when kind is AUTOMATED_CONTACT");
+        }
         if (from == null && to != null) {
             throw new InvalidInputException("from", "is required when to is set");
         }
@@ -77,5 +81,14 @@ public record Consent(
     /** The debtor consented, at {@code givenAt}, to {@code channel} messages at {@code contactPointId}. */
     public static Consent electronic(Instant givenAt, Channel channel, String contactPointId) {
         return new Consent(ConsentKind.ELECTRONIC, givenAt, channel, contactPointId, null, null, null, null, false);
+    }
+
+    /**
+     * The debtor gave, at {@code givenAt}, prior express consent to automated calls or texts at
+     * {@code contactPointId}; {@code channel} null: calls and texts alike.
+     */
+    public static Consent automatedContact(Instant givenAt, Channel channel, String contactPointId) {
+        return new Consent(ConsentKind.AUTOMATED_CONTACT, givenAt, channel, contactPointId, null, null, null, null,
+                false);
     }
 }

@@ -11,5 +11,10 @@ public enum ConsentKind {
     /** Contact with a named third party. */
     THIRD_PARTY_CONTACT,
     /** Written consent to more visits than the cap. */
-    MORE_VISITS
+    MORE_VISITS,
+    /**
+     * Prior express consent to automated (auto-dialled, prerecorded or artificial-voice) calls or texts
+     * at {@code contactPointId} (US TCPA); revoked by an {@code OPT_OUT} of that medium or number.
+     */
+    AUTOMATED_CONTACT
 }

@@ -35,6 +35,9 @@ public interface Contact {
     /** An AI or robo voice, or an auto-dialled message. */
     boolean automated();
 
+    /** A CALL on which an artificial or prerecorded voice message is played. */
+    boolean prerecorded();
+
     /** Sent from an agent's personal phone or social account. */
     boolean viaPersonalDevice();
 

@@ -19,6 +19,7 @@ public record ContactAttempt(
         Purpose purpose,
         Initiator initiatedBy,
         boolean automated,
+        boolean prerecorded,
         boolean viaPersonalDevice,
         Visibility visibility,
         String content,
@@ -38,6 +39,7 @@ public record ContactAttempt(
         initiatedBy = ContactChecks.initiatedBy(initiatedBy);
         visibility = ContactChecks.visibility(visibility);
         ContactChecks.checkVisit(channel, visit);
+        ContactChecks.checkPrerecorded(channel, prerecorded);
         Checks.optionalNonBlank(collectorId, "collectorId");
         Checks.onlyWhen(messageLeft, outcome == Outcome.VOICEMAIL, "messageLeft", "outcome is VOICEMAIL");
     }
@@ -97,7 +99,7 @@ public record ContactAttempt(
         /** @throws InvalidInputException if the attempt breaks the contract */
         public ContactAttempt build() {
             return new ContactAttempt(channel, at, recipient, thirdPartyId, contactPoint, place, accountIds, purpose,
-                    initiatedBy, automated, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
+                    initiatedBy, automated, prerecorded, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
                     disclosesDebt, visit, collectorId, outcome, messageLeft);
         }
     }

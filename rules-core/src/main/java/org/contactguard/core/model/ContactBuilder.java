@@ -23,6 +23,7 @@ public abstract class ContactBuilder<B extends ContactBuilder<B>> {
     Purpose purpose;
     Initiator initiatedBy;
     boolean automated;
+    boolean prerecorded;
     boolean viaPersonalDevice;
     Visibility visibility;
     String content;
@@ -85,6 +86,12 @@ public abstract class ContactBuilder<B extends ContactBuilder<B>> {
 
     public B automated(boolean automated) {
         this.automated = automated;
+        return self();
+    }
+
+    /** A CALL that plays an artificial or prerecorded voice message (only allowed on calls). */
+    public B prerecorded(boolean prerecorded) {
+        this.prerecorded = prerecorded;
         return self();
     }
 

@@ -61,6 +61,11 @@ final class ContactChecks {
         onlyWhen(visit != null, channel == Channel.VISIT, "visit", "channel is VISIT");
     }
 
+    /** A prerecorded or artificial voice is played on a call; on any other channel the flag contradicts the channel. */
+    static void checkPrerecorded(Channel channel, boolean prerecorded) {
+        onlyWhen(prerecorded, channel == Channel.CALL, "prerecorded", "channel is CALL");
+    }
+
     static Place place(Place place) {
         return orDefault(place, Place.OTHER);
     }

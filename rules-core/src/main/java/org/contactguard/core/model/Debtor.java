@@ -3,7 +3,6 @@ package org.contactguard.core.model;
 import static org.contactguard.core.model.Checks.listOf;
 import static org.contactguard.core.model.Checks.nonBlank;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,12 +12,14 @@ import java.util.Set;
 
 /**
  * The person the debt belongs to: the time zones they may be in (empty = unknown, several = any of
- * them), whether they are a minor, their waking hours when known, and the restrictions and consents
- * that govern contacting them.
+ * them; IANA region ids only, see {@link TimeZones}), the jurisdictions where they live or are known to
+ * be (packs apply for these as well as for each account's, see {@link Jurisdictions}), whether they are
+ * a minor, their waking hours when known, and the restrictions and consents that govern contacting them.
  */
 public record Debtor(
         String id,
         List<ZoneId> timeZones,
+        List<String> jurisdictions,
         boolean minor,
         LocalTimeWindow wakingHours,
         List<Restriction> restrictions,
@@ -29,12 +30,28 @@ public record Debtor(
         timeZones = listOf(timeZones, "timeZones");
         Set<ZoneId> seen = new HashSet<>();
         for (int i = 0; i < timeZones.size(); i++) {
+            TimeZones.check(timeZones.get(i), "timeZones[" + i + "]");
             if (!seen.add(timeZones.get(i))) {
                 throw new InvalidInputException("timeZones[" + i + "]", "duplicate zone " + timeZones.get(i).getId());
             }
         }
+        List<String> codes = new ArrayList<>(listOf(jurisdictions, "jurisdictions"));
+        for (int i = 0; i < codes.size(); i++) {
+            String code = Jurisdictions.normalise(codes.get(i), "jurisdictions[" + i + "]");
+            if (codes.subList(0, i).contains(code)) {
+                throw new InvalidInputException("jurisdictions[" + i + "]", "duplicate jurisdiction " + Checks.quoted(code));
+            }
+            codes.set(i, code);
+        }
+        jurisdictions = List.copyOf(codes);
         restrictions = listOf(restrictions, "restrictions");
         consents = listOf(consents, "consents");
+    }
+
+    /** A debtor with no known jurisdictions of their own: the accounts' jurisdictions decide which packs apply. */
+    public Debtor(String id, List<ZoneId> timeZones, boolean minor, LocalTimeWindow wakingHours,
+            List<Restriction> restrictions, List<Consent> consents) {
+        this(id, timeZones, List.of(), minor, wakingHours, restrictions, consents);
     }
 
     /** Whether at least one time zone is known; when none is, the hour rules must assume the worst. */
@@ -68,6 +85,7 @@ public record Debtor(
     public static final class Builder {
         private final String id;
         private final List<ZoneId> timeZones = new ArrayList<>();
+        private final List<String> jurisdictions = new ArrayList<>();
         private boolean minor;
         private LocalTimeWindow wakingHours;
         private final List<Restriction> restrictions = new ArrayList<>();
@@ -77,20 +95,16 @@ public record Debtor(
             this.id = id;
         }
 
-        /** Adds a zone by IANA id, e.g. {@code "America/New_York"}. */
+        /**
+         * Adds a zone by IANA region id, e.g. {@code "America/New_York"}.
+         *
+         * @throws InvalidInputException naming {@code timeZones[i]} for anything {@link TimeZones} refuses
+         */
         public Builder zone(String zoneId) {
-            String field = "timeZones[" + timeZones.size() + "]";
-            Checks.nonBlank(zoneId, field);
-            try {
-                return zone(ZoneId.of(zoneId));
-            } catch (DateTimeException e) {
-                InvalidInputException problem = new InvalidInputException(field, "unknown zone " + Checks.quoted(zoneId));
-                problem.initCause(e);
-                throw problem;
-            }
+            return zone(TimeZones.parse(zoneId, "timeZones[" + timeZones.size() + "]"));
         }
 
-        /** Adds a zone; a null zone is reported by {@link #build()} with its index. */
+        /** Adds a zone; a null zone, or one that is not an IANA region id, is reported by {@link #build()} with its index. */
         public Builder zone(ZoneId zone) {
             timeZones.add(zone);
             return this;
@@ -109,6 +123,21 @@ public record Debtor(
         public Builder zones(List<ZoneId> zones) {
             Objects.requireNonNull(zones, "zones");
             timeZones.addAll(zones);
+            return this;
+        }
+
+        /** Adds a jurisdiction where the debtor lives or is known to be, e.g. {@code "US-FL"}. */
+        public Builder jurisdiction(String code) {
+            jurisdictions.add(code);
+            return this;
+        }
+
+        /** Adds jurisdictions. */
+        public Builder jurisdictions(String... codes) {
+            Objects.requireNonNull(codes, "codes");
+            for (String code : codes) {
+                jurisdiction(code);
+            }
             return this;
         }
 
@@ -136,7 +165,7 @@ public record Debtor(
 
         /** @throws InvalidInputException if the debtor breaks the contract */
         public Debtor build() {
-            return new Debtor(id, timeZones, minor, wakingHours, restrictions, consents);
+            return new Debtor(id, timeZones, jurisdictions, minor, wakingHours, restrictions, consents);
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.Function;
 /**
  * Everything the engine needs to decide one proposed contact: the action, the debtor, the debts, the
  * third parties referred to and the contact history, plus which rule packs to apply (empty: the
- * engine's configured packs) and who is collecting (default: a third-party collector).
+ * engine's configured packs), who is collecting (default: a third-party collector) and the tenant (the
+ * client or portfolio whose parameter overlay applies; null: none, the packs' own parameters).
  *
  * <p>The constructor checks each part on its own; whether ids refer to something that exists and
  * whether the history lies in the past is reported by {@link #firstProblem()}, so a caller can build a
@@ -29,6 +30,7 @@ import java.util.function.Function;
  */
 public record DecisionRequest(
         String id,
+        String tenant,
         List<String> packs,
         Collector collector,
         ProposedAction action,
@@ -38,6 +40,7 @@ public record DecisionRequest(
         List<ContactAttempt> history) {
 
     public DecisionRequest {
+        Checks.optionalNonBlank(tenant, "tenant");
         packs = distinctNonBlank(packs, "packs", "pack");
         collector = orDefault(collector, Collector.defaultCollector());
         required(action, "action");
@@ -51,6 +54,12 @@ public record DecisionRequest(
         thirdParties = listOf(thirdParties, "thirdParties");
         requireDistinctIds(thirdParties, ThirdParty::id, "thirdParties");
         history = listOf(history, "history");
+    }
+
+    /** A request for no particular tenant: the packs' own parameters apply. */
+    public DecisionRequest(String id, List<String> packs, Collector collector, ProposedAction action, Debtor debtor,
+            List<Account> accounts, List<ThirdParty> thirdParties, List<ContactAttempt> history) {
+        this(id, null, packs, collector, action, debtor, accounts, thirdParties, history);
     }
 
     private static <T> void requireDistinctIds(List<T> items, Function<T, String> id, String field) {
@@ -67,7 +76,8 @@ public record DecisionRequest(
      * The first reference to something the request does not hold, or history entry not strictly before
      * the action, with the full path to the field; empty when the request is consistent. Checked in this
      * order: {@code action.accountIds}, {@code action.thirdPartyId}, the account and third-party references
-     * of each history entry, then each history entry's {@code at}, then contradictions (a recipient that is not
+     * of each history entry, the {@code accountIds} of each of the debtor's restrictions, then each history
+     * entry's {@code at}, then contradictions (a recipient that is not
      * the referenced third party's relation; one contact-point id described two ways).
      */
     public Optional<InvalidInputException> firstProblem() {
@@ -79,6 +89,16 @@ public record DecisionRequest(
         }
         if (problem.isPresent()) {
             return problem;
+        }
+        List<Restriction> restrictions = debtor.restrictions();
+        for (int i = 0; i < restrictions.size(); i++) {
+            List<String> ids = restrictions.get(i).accountIds();
+            for (int j = 0; j < ids.size(); j++) {
+                if (!holdsAccount(ids.get(j))) {
+                    return Optional.of(new InvalidInputException("debtor.restrictions[" + i + "].accountIds[" + j + "]",
+                            "no account with id " + quoted(ids.get(j))));
+                }
+            }
         }
         // The contract calls a history entry at or after the action a caller bug: the history is the past.
         for (int i = 0; i < history.size(); i++) {
@@ -191,7 +211,7 @@ public record DecisionRequest(
 
     /** The same request about another action, e.g. to probe when a variant would be allowed. */
     public DecisionRequest withAction(ProposedAction a) {
-        return new DecisionRequest(id, packs, collector, a, debtor, accounts, thirdParties, history);
+        return new DecisionRequest(id, tenant, packs, collector, a, debtor, accounts, thirdParties, history);
     }
 
     /**
@@ -199,7 +219,7 @@ public record DecisionRequest(
      * loaded in place of what the caller sent.
      */
     public DecisionRequest withHistory(List<ContactAttempt> attempts) {
-        return new DecisionRequest(id, packs, collector, action, debtor, accounts, thirdParties, attempts);
+        return new DecisionRequest(id, tenant, packs, collector, action, debtor, accounts, thirdParties, attempts);
     }
 
     /** Starts an empty builder. */
@@ -213,6 +233,7 @@ public record DecisionRequest(
      */
     public static final class Builder {
         private String id;
+        private String tenant;
         private final List<String> packs = new ArrayList<>();
         private Collector collector;
         private ProposedAction action;
@@ -226,6 +247,12 @@ public record DecisionRequest(
 
         public Builder id(String id) {
             this.id = id;
+            return this;
+        }
+
+        /** The client or portfolio whose parameter overlay applies; null (the default): none. */
+        public Builder tenant(String tenant) {
+            this.tenant = tenant;
             return this;
         }
 
@@ -285,7 +312,7 @@ public record DecisionRequest(
 
         /** @throws InvalidInputException if the request breaks the contract */
         public DecisionRequest build() {
-            return new DecisionRequest(id, packs, collector, action, debtor, accounts, thirdParties, history);
+            return new DecisionRequest(id, tenant, packs, collector, action, debtor, accounts, thirdParties, history);
         }
     }
 }

@@ -19,6 +19,7 @@ public record ProposedAction(
         Purpose purpose,
         Initiator initiatedBy,
         boolean automated,
+        boolean prerecorded,
         boolean viaPersonalDevice,
         Visibility visibility,
         String content,
@@ -35,6 +36,7 @@ public record ProposedAction(
         initiatedBy = ContactChecks.initiatedBy(initiatedBy);
         visibility = ContactChecks.visibility(visibility);
         ContactChecks.checkVisit(channel, visit);
+        ContactChecks.checkPrerecorded(channel, prerecorded);
         // Whether someone will be met cannot be known before the visit; a true value here would let a
         // caller smuggle an outcome into the question.
         if (visit != null && visit.personContacted()) {
@@ -45,7 +47,7 @@ public record ProposedAction(
     /** The same action at another moment, e.g. to probe when it would next be allowed. */
     public ProposedAction withAt(Instant at) {
         return new ProposedAction(channel, at, recipient, thirdPartyId, contactPoint, place, accountIds, purpose,
-                initiatedBy, automated, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
+                initiatedBy, automated, prerecorded, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
                 disclosesDebt, visit);
     }
 
@@ -67,7 +69,7 @@ public record ProposedAction(
         /** @throws InvalidInputException if the action breaks the contract */
         public ProposedAction build() {
             return new ProposedAction(channel, at, recipient, thirdPartyId, contactPoint, place, accountIds, purpose,
-                    initiatedBy, automated, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
+                    initiatedBy, automated, prerecorded, viaPersonalDevice, visibility, content, leavesMessage, identifiesCaller,
                     disclosesDebt, visit);
         }
     }

@@ -16,5 +16,7 @@ public enum Recipient {
     COLLEAGUE,
     NEIGHBOUR,
     ATTORNEY,
+    /** A servicemember's commanding officer. */
+    COMMANDING_OFFICER,
     OTHER_THIRD_PARTY
 }

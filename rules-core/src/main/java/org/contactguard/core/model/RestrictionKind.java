@@ -17,11 +17,15 @@ public enum RestrictionKind {
     NO_CONTACT_AT_WORK,
     /** The employer forbids collection contact at work. */
     EMPLOYER_PROHIBITS,
+    /** The debtor disputes the debt ({@code written}, {@code withinValidationPeriod}, {@code verificationSentAt}). */
     DISPUTED,
+    /** A bankruptcy case ({@code status}, default OPEN). */
     BANKRUPTCY,
     DECEASED,
     COMPLAINT_OPEN,
     REPAYMENT_PLAN_ACTIVE,
     VULNERABLE,
-    HOSPITALISED
+    HOSPITALISED,
+    /** UK debt respite: no collection contact while in force ({@code until} = its end; {@code mentalHealthCrisis}). */
+    BREATHING_SPACE
 }

@@ -59,7 +59,26 @@ class DecisionJsonTest {
         assertFalse(request.action().identifiesCaller());
         assertEquals(List.of(ZoneId.of("Asia/Shanghai"), ZoneId.of("America/New_York")), request.debtor().timeZones());
         assertEquals(LocalTime.of(22, 30), request.debtor().wakingHours().to());
-        assertEquals(RestrictionKind.values().length, request.debtor().restrictions().size());
+        assertEquals(RestrictionKind.values().length,
+                request.debtor().restrictions().stream().map(r -> r.kind()).distinct().count(), "every kind");
+        // The 2026-12-03 additions, each in its own slot.
+        assertEquals("portfolio-9", request.tenant());
+        assertTrue(request.collector().lawFirm());
+        assertEquals(List.of("US-NYC", "CN"), request.debtor().jurisdictions());
+        assertEquals(List.of("A1"), request.debtor().restrictions().get(0).accountIds());
+        var dispute = request.debtor().restrictions().get(8);
+        assertTrue(dispute.written() && dispute.withinValidationPeriod());
+        assertEquals(Instant.parse("2026-02-20T00:00:00Z"), dispute.verificationSentAt());
+        assertEquals(List.of("A2"), dispute.accountIds());
+        assertEquals(org.contactguard.core.model.BankruptcyStatus.OPEN, request.debtor().restrictions().get(9).status());
+        assertEquals(org.contactguard.core.model.BankruptcyStatus.RELIEF_FROM_STAY,
+                request.debtor().restrictions().get(10).status());
+        assertTrue(request.debtor().restrictions().get(16).mentalHealthCrisis());
+        assertEquals(org.contactguard.core.model.ConsentKind.AUTOMATED_CONTACT, request.debtor().consents().get(5).kind());
+        assertEquals(org.contactguard.core.model.Recipient.COMMANDING_OFFICER, request.thirdParties().get(2).relation());
+        assertFalse(request.thirdParties().get(2).requestedCallback());
+        assertTrue(request.history().get(0).prerecorded());
+        assertFalse(request.action().prerecorded());
         assertEquals(Instant.parse("2026-02-01T09:00:00Z"), request.debtor().restrictions().get(5).confirmedInWritingAt());
         assertEquals("SVC-1", request.accounts().get(0).servicingAccountNumber());
         ContactAttempt voicemail = request.history().get(0);

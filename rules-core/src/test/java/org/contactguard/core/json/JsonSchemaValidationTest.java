@@ -51,7 +51,14 @@ class JsonSchemaValidationTest {
             lone value for a list           | /action/accountIds         | `"A1"`
             missing required field          | /accounts/0/product        | ``
             moment without offset           | /action/at                 | `"2026-01-14T17:00:00"`
-            field of another restriction    | /debtor/restrictions       | `[{"kind":"DISPUTED","written":true}]`
+            field of another restriction    | /debtor/restrictions       | `[{"kind":"DISPUTED","attorneyKnown":true}]`
+            dispute field on a bankruptcy   | /debtor/restrictions       | `[{"kind":"BANKRUPTCY","withinValidationPeriod":true}]`
+            unknown bankruptcy status       | /debtor/restrictions       | `[{"kind":"BANKRUPTCY","status":"CLOSED"}]`
+            automated consent without number | /debtor/consents          | `[{"kind":"AUTOMATED_CONTACT","givenAt":"2026-01-01T00:00:00Z"}]`
+            fixed offset for a zone         | /debtor/timeZones          | `["UTC+8"]`
+            abbreviation for a zone         | /debtor/timeZones          | `["EST"]`
+            Etc/GMT offset for a zone       | /debtor/timeZones          | `["Etc/GMT+8"]`
+            jurisdiction code with a slash  | /debtor/jurisdictions      | `["US/FL"]`
             kind-specific field missing     | /debtor/restrictions       | `[{"kind":"OPT_OUT"}]`
             """)
     void requestsTheCodecRejectsAreInvalid(String name, String pointer, String json) {

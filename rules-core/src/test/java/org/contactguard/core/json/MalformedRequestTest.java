@@ -47,8 +47,21 @@ class MalformedRequestTest {
             moment that is not a date         | /history/0/at                | `"yesterday"`                           | history[0].at                | not an ISO-8601 instant
             local time not HH:mm              | /debtor/wakingHours          | `{"from":"7am","to":"22:00"}`           | debtor.wakingHours.from      | not a time HH:mm
             unknown zone                      | /debtor/timeZones            | `["America/New_York","Mars/Base"]`      | debtor.timeZones[1]          | unknown zone "Mars/Base"
-            offset instead of a zone          | /debtor/timeZones            | `["+08:00"]`                            | debtor.timeZones[0]          | not an IANA zone id
-            field of another restriction kind | /debtor/restrictions         | `[{"kind":"DISPUTED","written":true}]`  | debtor.restrictions[0].written | not a field of a DISPUTED restriction
+            offset instead of a zone          | /debtor/timeZones            | `["+08:00"]`                            | debtor.timeZones[0]          | "+08:00" is a fixed offset
+            offset spelt as UTC+8             | /debtor/timeZones            | `["UTC+8"]`                             | debtor.timeZones[0]          | "UTC+8" is a fixed offset
+            Etc/GMT offset zone               | /debtor/timeZones            | `["Etc/GMT+8"]`                         | debtor.timeZones[0]          | "Etc/GMT+8" is a fixed offset
+            abbreviation instead of a zone    | /debtor/timeZones            | `["EST"]`                               | debtor.timeZones[0]          | "EST" is an abbreviation or legacy id
+            legacy zone id                    | /debtor/timeZones            | `["EST5EDT"]`                           | debtor.timeZones[0]          | "EST5EDT" is an abbreviation or legacy id
+            zone in the wrong case            | /debtor/timeZones            | `["america/new_york"]`                  | debtor.timeZones[0]          | did you mean America/New_York?
+            zone with a stray space           | /debtor/timeZones            | `["America/New_York "]`                 | debtor.timeZones[0]          | did you mean America/New_York?
+            field of another restriction kind | /debtor/restrictions         | `[{"kind":"DISPUTED","attorneyKnown":true}]` | debtor.restrictions[0].attorneyKnown | not a field of a DISPUTED restriction
+            dispute field on a bankruptcy     | /debtor/restrictions         | `[{"kind":"BANKRUPTCY","withinValidationPeriod":true}]` | debtor.restrictions[0].withinValidationPeriod | not a field of a BANKRUPTCY restriction
+            unknown bankruptcy status         | /debtor/restrictions         | `[{"kind":"BANKRUPTCY","status":"CLOSED"}]` | debtor.restrictions[0].status | unknown constant "CLOSED"
+            restriction about an unknown debt | /debtor/restrictions         | `[{"kind":"DISPUTED","accountIds":["A9"]}]` | debtor.restrictions[0].accountIds[0] | no account with id "A9"
+            automated consent without a number | /debtor/consents            | `[{"kind":"AUTOMATED_CONTACT","givenAt":"2026-01-01T00:00:00Z"}]` | debtor.consents[0].contactPointId | is required when kind is AUTOMATED_CONTACT
+            blank tenant                      | /tenant                      | `" "`                                   | tenant                       | must not be blank
+            jurisdiction code with a slash    | /debtor/jurisdictions        | `["US/FL"]`                             | debtor.jurisdictions[0]      | is not a jurisdiction code
+            repeated debtor jurisdiction      | /debtor/jurisdictions        | `["US-FL","us-fl"]`                     | debtor.jurisdictions[1]      | duplicate jurisdiction "US-FL"
             kind-specific field missing       | /debtor/restrictions         | `[{"kind":"OPT_OUT"}]`                  | debtor.restrictions[0].channel | is required
             value out of range (model check)  | /accounts/0/daysPastDue      | -1                                      | accounts[0].daysPastDue      | must be >= 0
             contradictory field (model check) | /action/recipient            | `"SPOUSE"`                              | action.thirdPartyId          | is required when recipient is SPOUSE

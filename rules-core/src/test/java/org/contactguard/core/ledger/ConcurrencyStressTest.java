@@ -49,7 +49,8 @@ class ConcurrencyStressTest {
             for (int d = 0; d < StressPlan.DEBTORS; d++) {
                 List<RecordedAttempt> history = ledger.history(plan.debtor(d), Instant.EPOCH, Instant.MAX);
                 stored += history.size();
-                for (String account : List.of("A1", "A2")) {
+                for (String local : List.of("A1", "A2")) {
+                    String account = LedgerFixtures.account(plan.debtor(d), local);
                     List<ContactAttempt> calls = history.stream().map(RecordedAttempt::attempt)
                             .filter(a -> a.isAbout(account)).toList();
                     for (ContactAttempt end : calls) {
@@ -82,8 +83,9 @@ class ConcurrencyStressTest {
         Map<Integer, int[]> shape = new HashMap<>();
         shape.put(0, new int[] {THREADS, DECISIONS});
         List<ChildWorker> children = new ArrayList<>();
-        try (JdbcContactLedger ledger = JdbcContactLedger.builder(LedgerFixtures.engine()).url(url).user(user)
-                .password(password).poolSize(THREADS).lockTimeout(Duration.ofSeconds(20))
+        try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
+                .password(password).poolSize(THREADS).connectionTimeout(Duration.ofSeconds(20))
+                .lockTimeout(Duration.ofSeconds(20))
                 .statementTimeout(Duration.ofSeconds(30)).build()) {
             for (int w = 1; w <= CHILDREN; w++) {
                 shape.put(w, new int[] {CHILD_THREADS, DECISIONS});

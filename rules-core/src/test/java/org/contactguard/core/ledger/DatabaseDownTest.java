@@ -60,7 +60,7 @@ class DatabaseDownTest {
         AtomicInteger unavailable = new AtomicInteger();
         AtomicInteger decided = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        try (JdbcContactLedger ledger = JdbcContactLedger.builder(LedgerFixtures.engine()).url(url).user(user)
+        try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
                 .password(password).poolSize(DIALERS + 1).connectionTimeout(Duration.ofMillis(500))
                 .lockTimeout(Duration.ofSeconds(1)).statementTimeout(Duration.ofSeconds(2)).build()) {
             LedgerDecision before = ledger.decideAndRecord(LedgerFixtures.call(prefix + "-first", "A1", NOON_IN_NEW_YORK));

@@ -9,6 +9,6 @@ class H2ContactLedgerTest extends ContactLedgerContract {
 
     @Override
     ContactLedger newLedger() {
-        return JdbcContactLedger.builder(LedgerFixtures.engine()).url(url).build();
+        return LedgerFixtures.jdbc().url(url).build();
     }
 }

@@ -25,8 +25,11 @@ final class LedgerFixtures {
     static final Instant NOON_IN_NEW_YORK = Instant.parse("2026-01-14T17:00:00Z");
     static final String NEW_YORK = "America/New_York";
     static final ContactPoint MOBILE = ContactPoint.of("P1", ContactPointKind.MOBILE);
-    static final Account A1 = Account.of("A1", Product.CREDIT_CARD, "US", 45);
-    static final Account A2 = Account.of("A2", Product.CREDIT_CARD, "US", 90);
+    /**
+     * Wide enough for the fixed 2026 moments these tests decide at, wherever the test machine's clock
+     * stands; the bound itself is tested with moments taken from the database's clock.
+     */
+    static final Duration REPLAY_CLOCK_SKEW = Duration.ofDays(365L * 100);
 
     private LedgerFixtures() {
     }
@@ -40,11 +43,28 @@ final class LedgerFixtures {
         static final ComplianceEngine ENGINE = ComplianceEngine.builder().pack("probe").build();
     }
 
-    /** A collector call to debtor {@code debtorId} (in New York, holding A1 and A2) at {@code at} about {@code accountId}. */
-    static DecisionRequest call(String debtorId, String accountId, Instant at) {
+    /** A JDBC ledger builder deciding with {@link #engine()} that accepts the fixed moments of these tests. */
+    static JdbcContactLedger.Builder jdbc() {
+        return JdbcContactLedger.builder(engine()).maxClockSkew(REPLAY_CLOCK_SKEW);
+    }
+
+    /**
+     * The id of the debtor's account {@code local} ("A1", "A2"): account ids are global in the ledger
+     * (one id under two debtors is a joint account), so each test debtor has accounts of its own.
+     */
+    static String account(String debtorId, String local) {
+        return debtorId + "/" + local;
+    }
+
+    /**
+     * A collector call to debtor {@code debtorId} (in New York, holding its A1 and A2) at {@code at}
+     * about its account {@code local}.
+     */
+    static DecisionRequest call(String debtorId, String local, Instant at) {
         ProposedAction action = ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.DEBTOR)
-                .contactPoint(MOBILE).accountIds(accountId).build();
+                .contactPoint(MOBILE).accountIds(account(debtorId, local)).build();
         return DecisionRequest.builder().id(debtorId + "@" + at).action(action).debtor(Debtor.of(debtorId, NEW_YORK))
-                .account(A1).account(A2).build();
+                .account(Account.of(account(debtorId, "A1"), Product.CREDIT_CARD, "US", 45))
+                .account(Account.of(account(debtorId, "A2"), Product.CREDIT_CARD, "US", 90)).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.contactguard.core.ledger;
 
 import static org.contactguard.core.ledger.LedgerFixtures.MOBILE;
+import static org.contactguard.core.ledger.LedgerFixtures.account;
 import static org.contactguard.core.ledger.LedgerFixtures.NOON_IN_NEW_YORK;
 import static org.contactguard.core.ledger.LedgerFixtures.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ abstract class LedgerTimeoutContract {
     abstract int sessionsWaitingForALock(Connection connection) throws SQLException;
 
     private JdbcContactLedger.Builder ledger() {
-        return JdbcContactLedger.builder(LedgerFixtures.engine()).url(url()).user(user()).password(password());
+        return LedgerFixtures.jdbc().url(url()).user(user()).password(password());
     }
 
     /** A connection of its own holding debtor {@code debtor}'s row lock, as a long decision elsewhere would. */
@@ -67,7 +68,7 @@ abstract class LedgerTimeoutContract {
     void aLockHeldPastTheLockTimeoutIsLedgerUnavailableAndRecordsNothing() throws Exception {
         String debtor = "lock-" + UUID.randomUUID();
         try (JdbcContactLedger ledger = ledger().lockTimeout(Duration.ofMillis(300)).build()) {
-            ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), "A1", MOBILE, Outcome.BUSY));
+            ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), account(debtor, "A1"), MOBILE, Outcome.BUSY));
             try (Connection holder = holdLock(debtor)) {
                 assertUnavailable(ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK)), "timed out");
                 holder.rollback();
@@ -82,7 +83,7 @@ abstract class LedgerTimeoutContract {
         String debtor = "statement-" + UUID.randomUUID();
         try (JdbcContactLedger ledger = ledger().lockTimeout(Duration.ofSeconds(30))
                 .statementTimeout(Duration.ofMillis(300)).build()) {
-            ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), "A1", MOBILE, Outcome.BUSY));
+            ledger.record(debtor, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), account(debtor, "A1"), MOBILE, Outcome.BUSY));
             try (Connection holder = holdLock(debtor)) {
                 // The lock would be granted within 30 s; the statement waiting for it may not run 300 ms.
                 assertUnavailable(ledger.decideAndRecord(call(debtor, "A1", NOON_IN_NEW_YORK)), "timed out");
@@ -98,7 +99,7 @@ abstract class LedgerTimeoutContract {
         String other = "other-" + UUID.randomUUID();
         try (JdbcContactLedger ledger = ledger().poolSize(1).connectionTimeout(Duration.ofMillis(250))
                 .lockTimeout(Duration.ofSeconds(30)).statementTimeout(Duration.ofSeconds(30)).build()) {
-            ledger.record(blocked, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), "A1", MOBILE, Outcome.BUSY));
+            ledger.record(blocked, ContactAttempt.call(NOON_IN_NEW_YORK.minusSeconds(60), account(blocked, "A1"), MOBILE, Outcome.BUSY));
             try (Connection holder = holdLock(blocked)) {
                 // This decision takes the pool's only connection and waits for the lock.
                 CompletableFuture<LedgerDecision> waiting = CompletableFuture.supplyAsync(

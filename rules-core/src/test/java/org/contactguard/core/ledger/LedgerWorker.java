@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  * engine and pool are up, waits for a line on stdin, then prints {@code ALLOWED <attemptId>} after each
  * allowed (and so committed) decision and {@code DENIED <rule ids>} after each denial, then {@code DONE}.
  *
- * <p>Arguments: {@code stress|crash url user password prefix worker threads decisionsPerThread}
+ * <p>Arguments: {@code stress|joint|crash url user password prefix worker threads decisionsPerThread}
  * ({@code -} for no user or password).
  */
 public final class LedgerWorker {
@@ -34,8 +34,9 @@ public final class LedgerWorker {
         int threads = Integer.parseInt(args[6]);
         int decisions = Integer.parseInt(args[7]);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (JdbcContactLedger ledger = JdbcContactLedger.builder(LedgerFixtures.engine()).url(url).user(user)
-                .password(password).poolSize(threads + 1).lockTimeout(Duration.ofSeconds(20))
+        try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(url).user(user)
+                .password(password).poolSize(threads + 1).connectionTimeout(Duration.ofSeconds(20))
+                .lockTimeout(Duration.ofSeconds(20))
                 .statementTimeout(Duration.ofSeconds(30)).build()) {
             out.println("READY");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -45,8 +46,8 @@ public final class LedgerWorker {
                 int thread = t;
                 running.add(pool.submit(() -> {
                     for (int j = 0; j < decisions; j++) {
-                        LedgerDecision d = ledger.decideAndRecord(
-                                "crash".equals(mode) ? plan.fresh(thread * decisions + j) : plan.request(worker, thread, j));
+                        LedgerDecision d = ledger.decideAndRecord("crash".equals(mode) ? plan.fresh(thread * decisions + j)
+                                : "joint".equals(mode) ? plan.joint(worker, thread, j) : plan.request(worker, thread, j));
                         synchronized (out) {
                             out.println(d.decision().isAllowed() ? "ALLOWED " + d.attemptId().getAsLong()
                                     : "DENIED " + String.join(",", d.decision().ruleIds()));

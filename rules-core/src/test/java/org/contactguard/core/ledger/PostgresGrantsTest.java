@@ -22,7 +22,7 @@ class PostgresGrantsTest {
 
     /** The grants as the README lists them, for role {@code cg_app}. */
     static final String[] README_GRANTS = {
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON cg_debtor, cg_attempt, cg_attempt_account TO cg_app",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON cg_debtor, cg_account, cg_attempt, cg_attempt_account TO cg_app",
         "GRANT SELECT ON cg_schema_version TO cg_app",
         "GRANT USAGE ON SEQUENCE cg_attempt_attempt_id_seq TO cg_app",
     };
@@ -45,7 +45,7 @@ class PostgresGrantsTest {
                     sql.execute(grant.replace("cg_app", role));
                 }
                 String debtor = "grants-" + UUID.randomUUID();
-                try (JdbcContactLedger ledger = JdbcContactLedger.builder(LedgerFixtures.engine()).url(TestPostgres.URL)
+                try (JdbcContactLedger ledger = LedgerFixtures.jdbc().url(TestPostgres.URL)
                         .user(role).password(password).migrate(false).build()) {
                     LedgerDecision d = ledger.decideAndRecord(LedgerFixtures.call(debtor, "A1", NOON_IN_NEW_YORK));
                     assertTrue(d.decision().isAllowed(), d.decision()::toString);
@@ -55,7 +55,7 @@ class PostgresGrantsTest {
                 }
                 // Without its grants the role cannot even open the ledger.
                 sql.execute("REVOKE SELECT ON cg_schema_version FROM " + role);
-                assertThrows(LedgerUnavailableException.class, () -> JdbcContactLedger.builder(LedgerFixtures.engine())
+                assertThrows(LedgerUnavailableException.class, () -> LedgerFixtures.jdbc()
                         .url(TestPostgres.URL).user(role).password(password).migrate(false).build());
             } finally {
                 dropRole(sql, role);

@@ -52,4 +52,45 @@ record StressPlan(String prefix) {
         });
         return requests.values().stream().mapToInt(n -> Math.min(n, LedgerFixtures.CAP)).sum();
     }
+
+    /** Joint accounts in {@link #joint}: each shared by {@code DEBTORS / JOINT_ACCOUNTS} debtors. */
+    static final int JOINT_ACCOUNTS = 20;
+
+    /** The joint account of debtor {@code index}. */
+    String jointAccount(int index) {
+        return prefix + "-J" + Math.floorMod(index, JOINT_ACCOUNTS);
+    }
+
+    /**
+     * Decision {@code j} of thread {@code thread} of worker {@code worker} in the joint-account plan: a
+     * call to one of the {@link #DEBTORS} debtors about the joint account it shares with four others,
+     * at a moment unique to (w, t, j) within probe hours (any number of decisions per thread).
+     */
+    DecisionRequest joint(int worker, int thread, int j) {
+        int debtor = Math.floorMod(worker * 7919 + thread * 131 + j * 17, DEBTORS);
+        Instant at = START.plusSeconds(Math.floorMod(worker * 1_000_003L + thread * 10_007L + j * 7L, 20_000L))
+                .plusNanos(1_000L * (worker * 1_000 + thread));
+        DecisionRequest own = LedgerFixtures.call(debtor(debtor), "A1", at);
+        String account = jointAccount(debtor);
+        return DecisionRequest.builder().id(own.id() + "/" + worker + "/" + thread + "/" + j).debtor(own.debtor())
+                .account(org.contactguard.core.model.Account.of(account,
+                        org.contactguard.core.model.Product.CREDIT_CARD, "US", 45))
+                .action(org.contactguard.core.model.ProposedAction.builder().channel(own.action().channel()).at(at)
+                        .recipient(own.action().recipient()).contactPoint(own.action().contactPoint())
+                        .accountIds(account).build())
+                .build();
+    }
+
+    /** How many calls the joint plan lets the cap allow: min(requests, cap) per joint account. */
+    int expectedJointAllowed(Map<Integer, int[]> threadsAndDecisionsByWorker) {
+        Map<String, Integer> requests = new HashMap<>();
+        threadsAndDecisionsByWorker.forEach((worker, shape) -> {
+            for (int t = 0; t < shape[0]; t++) {
+                for (int j = 0; j < shape[1]; j++) {
+                    requests.merge(joint(worker, t, j).action().accountIds().get(0), 1, Integer::sum);
+                }
+            }
+        });
+        return requests.values().stream().mapToInt(n -> Math.min(n, LedgerFixtures.CAP)).sum();
+    }
 }

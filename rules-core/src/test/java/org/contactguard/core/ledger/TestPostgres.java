@@ -57,7 +57,7 @@ final class TestPostgres {
 
     /** A ledger builder pointed at the test server. */
     static JdbcContactLedger.Builder ledger() {
-        return JdbcContactLedger.builder(LedgerFixtures.engine()).url(URL).user(USER).password(PASSWORD);
+        return LedgerFixtures.jdbc().url(URL).user(USER).password(PASSWORD);
     }
 
     /** Stops the server (keeping its data). */

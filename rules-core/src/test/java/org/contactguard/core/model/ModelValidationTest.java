@@ -175,7 +175,7 @@ class ModelValidationTest {
         @Test
         void omittedOptionalActionFieldsTakeTheContractDefaults() {
             ProposedAction action = new ProposedAction(Channel.CALL, NOON, Recipient.DEBTOR, null, MOBILE, null,
-                    List.of("A1"), null, null, false, false, null, null, false, true, false, null);
+                    List.of("A1"), null, null, false, false, false, null, null, false, true, false, null);
             assertEquals(Place.OTHER, action.place());
             assertEquals(Purpose.COLLECTION, action.purpose());
             assertEquals(Initiator.COLLECTOR, action.initiatedBy());
@@ -313,7 +313,8 @@ class ModelValidationTest {
 
         @Test
         void unknownZoneIsRejectedWithItsIndex() {
-            InvalidInputException e = assertInvalid("timeZones[1]: unknown zone \"Mars/Olympus\"",
+            InvalidInputException e = assertInvalid("timeZones[1]: unknown zone \"Mars/Olympus\"; zones are IANA region ids Area/Location"
+                    + " (e.g. America/New_York), UTC or Etc/UTC",
                     () -> Debtor.of("D1", "Europe/London", "Mars/Olympus"));
             assertEquals("timeZones[1]", e.field());
         }
@@ -358,7 +359,7 @@ class ModelValidationTest {
             LocalTime five = LocalTime.of(17, 0);
             RestrictionKind other = RestrictionKind.DISPUTED;
             return Stream.of(
-                    Arguments.of("written: is only allowed when kind is CEASE_COMMUNICATION or NO_CONTACT_AT_WORK",
+                    Arguments.of("written: is only allowed when kind is CEASE_COMMUNICATION, NO_CONTACT_AT_WORK or DISPUTED",
                             (RestrictionCall) () -> new Restriction(RestrictionKind.ATTORNEY_REPRESENTED, null, null,
                                     true, false, null, null, null, null, null, null)),
                     Arguments.of("attorneyKnown: is only allowed when kind is ATTORNEY_REPRESENTED",
@@ -381,7 +382,23 @@ class ModelValidationTest {
                                     false, false, null, null, null, null, Place.WORK, null)),
                     Arguments.of("confirmedInWritingAt: is only allowed when kind is NO_CONTACT_AT_WORK",
                             (RestrictionCall) () -> new Restriction(RestrictionKind.CEASE_COMMUNICATION, null, null,
-                                    true, false, null, null, null, null, null, NOON)));
+                                    true, false, null, null, null, null, null, NOON)),
+                    Arguments.of("withinValidationPeriod: is only allowed when kind is DISPUTED",
+                            (RestrictionCall) () -> new Restriction(RestrictionKind.BANKRUPTCY, null, null, false, false,
+                                    null, null, null, null, null, null, true, null, null, false, List.of())),
+                    Arguments.of("verificationSentAt: is only allowed when kind is DISPUTED",
+                            (RestrictionCall) () -> new Restriction(RestrictionKind.CEASE_COMMUNICATION, null, null, true,
+                                    false, null, null, null, null, null, null, false, NOON, null, false, List.of())),
+                    Arguments.of("status: is only allowed when kind is BANKRUPTCY",
+                            (RestrictionCall) () -> new Restriction(other, null, null, false, false, null, null, null,
+                                    null, null, null, false, null, BankruptcyStatus.DISCHARGED, false, List.of())),
+                    Arguments.of("mentalHealthCrisis: is only allowed when kind is BREATHING_SPACE",
+                            (RestrictionCall) () -> new Restriction(RestrictionKind.VULNERABLE, null, null, false, false,
+                                    null, null, null, null, null, null, false, null, null, true, List.of())),
+                    Arguments.of("accountIds[1]: duplicate id \"A1\"",
+                            (RestrictionCall) () -> Restriction.of(other).forAccounts("A1", "A1")),
+                    Arguments.of("accountIds[0]: must not be blank",
+                            (RestrictionCall) () -> Restriction.of(other).forAccounts(" ")));
         }
 
         @Test
