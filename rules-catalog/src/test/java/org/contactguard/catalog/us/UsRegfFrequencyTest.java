@@ -51,7 +51,7 @@ class UsRegfFrequencyTest {
             // The 4 March call leaves the window at midnight on 11 March; the hours rule then waits for 08:00.
             assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), SEVEN_CALLS_4_TO_10_MARCH)
                     .build()).isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"))
-                    .hasMessageContaining("US-REGF-FREQ-01", "account A1 has 7");
+                    .hasMessageContaining("US-REGF-FREQ-01", "called the cap of 7 times or more about account A1 within 7 consecutive days");
         }
 
         @Test

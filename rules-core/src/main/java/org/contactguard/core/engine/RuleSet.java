@@ -20,9 +20,15 @@ import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionTime;
+import org.contactguard.core.rules.CallsPlaced;
+import org.contactguard.core.rules.CallsToNumber;
+import org.contactguard.core.rules.ConsentInForce;
+import org.contactguard.core.rules.ContactPointUse;
 import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.Finding;
+import org.contactguard.core.rules.LocationContacts;
 import org.contactguard.core.rules.Measure;
+import org.contactguard.core.rules.ResponseToDebtor;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
 import org.drools.core.common.InternalFactHandle;
@@ -139,7 +145,9 @@ public final class RuleSet {
      * Facts the engine derives for each moment and inserts afresh (deleting them after firing), so a
      * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
      */
-    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class);
+    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class,
+            CallsPlaced.class, CallsToNumber.class, ConsentInForce.class, ResponseToDebtor.class, ContactPointUse.class,
+            LocationContacts.class);
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
@@ -333,6 +341,16 @@ public final class RuleSet {
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
         private List<RestrictionInForce> inForce;
+        /** Regulation F's calls per debt of the moment being evaluated; null until a pack reads them. */
+        private List<CallsPlaced> callsPlaced;
+        /** The calls to the action's number at the moment being evaluated; null until a pack reads them. */
+        private CallsToNumber callsToNumber;
+        /** Consents valid at the moment, the debtor contact a response answers, the use of the action's number, location contacts. */
+        private List<ConsentInForce> consentsInForce;
+        private ResponseToDebtor responseToDebtor;
+        private boolean responseToDebtorKnown;
+        private ContactPointUse contactPointUse;
+        private LocationContacts locationContacts;
 
         private Evaluator() {
         }
@@ -360,6 +378,50 @@ public final class RuleSet {
                     inserted.add(session.insert(restriction));
                 }
             }
+            if (base.usesCallsPlaced) {
+                if (callsPlaced == null) {
+                    callsPlaced = CallsPlaced.of(action, request.debtor(), request.accounts(), request.thirdParties(),
+                            request.collector(), history);
+                }
+                for (CallsPlaced calls : callsPlaced) {
+                    inserted.add(session.insert(calls));
+                }
+            }
+            if (base.usesCallsToNumber) {
+                if (callsToNumber == null) {
+                    callsToNumber = CallsToNumber.of(action, request.debtor(), request.collector(), history);
+                }
+                inserted.add(session.insert(callsToNumber));
+            }
+            if (base.usesConsentsInForce) {
+                if (consentsInForce == null) {
+                    consentsInForce = ConsentInForce.at(action.at(), request.debtor().consents());
+                }
+                for (ConsentInForce consent : consentsInForce) {
+                    inserted.add(session.insert(consent));
+                }
+            }
+            if (base.usesResponseToDebtor) {
+                if (!responseToDebtorKnown) {
+                    responseToDebtor = ResponseToDebtor.of(action, history, request.debtor().timeZones());
+                    responseToDebtorKnown = true;
+                }
+                if (responseToDebtor != null) {
+                    inserted.add(session.insert(responseToDebtor));
+                }
+            }
+            if (base.usesContactPointUse) {
+                if (contactPointUse == null) {
+                    contactPointUse = ContactPointUse.of(action, history);
+                }
+                inserted.add(session.insert(contactPointUse));
+            }
+            if (base.usesLocationContacts) {
+                if (locationContacts == null) {
+                    locationContacts = LocationContacts.of(action, request.thirdParties(), history);
+                }
+                inserted.add(session.insert(locationContacts));
+            }
         }
 
         /**
@@ -373,6 +435,13 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
+            callsPlaced = null;
+            callsToNumber = null;
+            consentsInForce = null;
+            responseToDebtor = null;
+            responseToDebtorKnown = false;
+            contactPointUse = null;
+            locationContacts = null;
             for (int i = 0; i < packIds.size(); i++) {
                 String id = packIds.get(i);
                 if (packIds.indexOf(id) < i) {
@@ -602,6 +671,12 @@ public final class RuleSet {
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
+        final boolean usesCallsPlaced;
+        final boolean usesCallsToNumber;
+        final boolean usesConsentsInForce;
+        final boolean usesResponseToDebtor;
+        final boolean usesContactPointUse;
+        final boolean usesLocationContacts;
         /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
         final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
@@ -617,6 +692,12 @@ public final class RuleSet {
             this.measures = List.copyOf(measures);
             this.usesTallies = usesTallies;
             this.usesRestrictions = usesRestrictions;
+            this.usesCallsPlaced = usesType(kieBase, CallsPlaced.class);
+            this.usesCallsToNumber = usesType(kieBase, CallsToNumber.class);
+            this.usesConsentsInForce = usesType(kieBase, ConsentInForce.class);
+            this.usesResponseToDebtor = usesType(kieBase, ResponseToDebtor.class);
+            this.usesContactPointUse = usesType(kieBase, ContactPointUse.class);
+            this.usesLocationContacts = usesType(kieBase, LocationContacts.class);
             List<String> globals = new ArrayList<>();
             if (parameters != null) {
                 for (KiePackage kiePackage : kieBase.getKiePackages()) {
