@@ -16,6 +16,7 @@ import static org.contactguard.core.testkit.DecisionAssert.assertThatDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Consent;
 import org.contactguard.core.model.ContactAttempt;
@@ -51,7 +52,7 @@ class UsRegfFrequencyTest {
             // The 4 March call leaves the window at midnight on 11 March; the hours rule then waits for 08:00.
             assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), inNewYork(), SEVEN_CALLS_4_TO_10_MARCH)
                     .build()).isDeniedBy("US-REGF-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"))
-                    .hasMessageContaining("US-REGF-FREQ-01", "account A1 has 7");
+                    .hasMessageContaining("US-REGF-FREQ-01", "called the cap of 7 times or more about account A1 within 7 consecutive days");
         }
 
         @Test
@@ -182,6 +183,43 @@ class UsRegfFrequencyTest {
                 eleventh.add(placed(ny("2026-03-11T1" + i + ":00"), Outcome.NO_ANSWER));
             }
             assertThatDecision(ENGINE, request(call(ny("2026-03-11T20:00")).build(), asked, eleventh).build())
+                    .isDeniedBy("US-REGF-FREQ-01");
+        }
+    }
+
+    /**
+     * callbackConsentDays governs which earlier calls the consent excludes: until this release the
+     * exclusion used the call window's length (callWindowDays) instead, so a deployment that shortened
+     * the consent's dates still had the calls after them excluded.
+     */
+    @Nested
+    class TunedCallbackConsent {
+
+        static final Debtor ASKED_ON_4_MARCH = Debtor.builder("D1").zone("America/New_York")
+                .consent(Consent.callback(ny("2026-03-04T09:00"), null)).build();
+
+        /** Two unanswered calls a day on 4-10 March. */
+        static List<ContactAttempt> twiceDaily() {
+            List<ContactAttempt> calls = new ArrayList<>();
+            for (int day = 4; day <= 10; day++) {
+                calls.add(placed(ny("2026-03-%02dT10:00".formatted(day)), Outcome.NO_ANSWER));
+                calls.add(placed(ny("2026-03-%02dT11:00".formatted(day)), Outcome.NO_ANSWER));
+            }
+            return calls;
+        }
+
+        @Test
+        void withTheSevenDatesOfTheRegulationEveryCallIsUnderTheConsent() {
+            assertThatDecision(ENGINE, request(call(NOON_10_MARCH).build(), ASKED_ON_4_MARCH, twiceDaily()).build())
+                    .isAllowed();
+        }
+
+        @Test
+        void withThreeDatesTheCallsFromTheFourthDateOnCountAgain() {
+            ComplianceEngine threeDates = ComplianceEngine.builder().parameter("us-regf", "callbackConsentDays", "3")
+                    .build();
+            // 4-6 March are days 1-3 of the consent; the eight calls of 7-10 March count.
+            assertThatDecision(threeDates, request(call(NOON_10_MARCH).build(), ASKED_ON_4_MARCH, twiceDaily()).build())
                     .isDeniedBy("US-REGF-FREQ-01");
         }
     }

@@ -57,6 +57,21 @@ public interface Contact {
     /** How the visit is carried out; present exactly when the channel is VISIT. */
     VisitDetails visit();
 
+    /**
+     * Where the contact reaches the person: its {@link #place()}, or, when that is the default
+     * OTHER, the place its number implies (a work phone rings at work, a home phone at home).
+     */
+    default Place placeReached() {
+        if (place() != Place.OTHER || contactPoint() == null) {
+            return place();
+        }
+        return switch (contactPoint().kind()) {
+            case WORK_PHONE -> Place.WORK;
+            case HOME_PHONE -> Place.HOME;
+            default -> Place.OTHER;
+        };
+    }
+
     /** Whether this contact is about the account with this id. */
     default boolean isAbout(String accountId) {
         return accountIds().contains(accountId);

@@ -45,6 +45,14 @@ public record ActionTime(Instant at, List<ZoneId> zones, Instant searchUntil) {
         return isZoneKnown() && !withinEveryZone(from, to);
     }
 
+    /**
+     * True when the zone is known and the moment lies inside {@code [from, to)} (which may wrap
+     * midnight) in at least one zone: a window the debtor called inconvenient is hit in any zone.
+     */
+    public boolean insideAnyZone(LocalTime from, LocalTime to) {
+        return outsideAnyZone(to, from);
+    }
+
     /** The earliest moment in {@code [at, searchUntil]} inside {@code [from, to)} in every zone; null if none. */
     public Instant nextWithinEveryZone(LocalTime from, LocalTime to) {
         return LocalHours.nextWithinAll(at, zones, new LocalTimeWindow(from, to), searchUntil);

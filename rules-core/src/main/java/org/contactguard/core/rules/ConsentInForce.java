@@ -1,5 +1,6 @@
 package org.contactguard.core.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -13,9 +14,10 @@ import org.contactguard.core.model.ContactPoint;
 /**
  * A debtor consent valid at the evaluated moment: engine-built, one per consent of
  * {@code debtor.consents} that {@linkplain Consent#validAt holds} then, so that rules match
- * {@code ConsentInForce(kind == ConsentKind.MORE_VISITS, written)} instead of iterating the
- * debtor's list with {@code from}. Whether the consent lifts a rule for a given contact (its channel,
- * its number, its hours) is the rule's.
+ * {@code ConsentInForce(kind == ConsentKind.MORE_VISITS, written)} or
+ * {@code ConsentInForce(kind == ConsentKind.ELECTRONIC, names($point), age <= regf.messagingConsentFreshness)}
+ * instead of iterating the debtor's list with {@code from}. Whether the consent lifts a rule for a
+ * given contact (its channel, its number, its hours, how fresh it is) is the rule's.
  *
  * @param kind the consent's kind
  * @param channel the channel it names, or null (it names none)
@@ -23,13 +25,16 @@ import org.contactguard.core.model.ContactPoint;
  * @param from the start of the agreed hours (CONTACT_TIME), or null
  * @param to the end of the agreed hours, exclusive, or null
  * @param written whether the debtor gave it in writing
+ * @param age how long before the moment it was given or last renewed (negative for a renewal
+ *     recorded after the moment)
  * @param consent the consent itself, for the fields of its kind
  */
 public record ConsentInForce(ConsentKind kind, Channel channel, String contactPointId, LocalTime from, LocalTime to,
-        boolean written, Consent consent) {
+        boolean written, Duration age, Consent consent) {
 
     public ConsentInForce {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(age, "age");
         Objects.requireNonNull(consent, "consent");
     }
 
@@ -42,8 +47,9 @@ public record ConsentInForce(ConsentKind kind, Channel channel, String contactPo
         int n = 0;
         for (Consent consent : consents) {
             if (consent.validAt(at)) {
+                Instant latest = consent.renewedAt() != null ? consent.renewedAt() : consent.givenAt();
                 valid[n++] = new ConsentInForce(consent.kind(), consent.channel(), consent.contactPointId(), consent.from(),
-                        consent.to(), consent.written(), consent);
+                        consent.to(), consent.written(), Duration.between(latest, at), consent);
             }
         }
         return n == 0 ? List.of() : List.of(Arrays.copyOf(valid, n));

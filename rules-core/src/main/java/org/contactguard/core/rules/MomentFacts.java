@@ -8,15 +8,17 @@ import org.contactguard.core.model.ProposedAction;
 
 /**
  * The derived facts of one evaluated moment beyond {@link Tally} and {@link RestrictionInForce}:
- * consents in force, calls to the number and to the debtor, visit notices, visits met and a third
- * party's refusal. The engine asks for the types a pack's rules read; each is built at most once
+ * consents in force, calls to the number and to the debtor, visit notices, visits met, a third
+ * party's refusal, and Regulation F's calls per person and debt, recent calls to the number, the
+ * debtor contact a response answers, the use of the action's contact point and location contacts. The engine asks for the types a pack's rules read; each is built at most once
  * per moment however many packs read it. Confined to one evaluator (one thread).
  */
 public final class MomentFacts {
 
     /** The types this builds, for the engine to find which a pack reads. */
     public static final List<Class<?>> TYPES = List.of(ConsentInForce.class, CallsToNumber.class, CallsToDebtor.class,
-            VisitNotices.class, VisitsMet.class, ThirdPartyRefusal.class);
+            VisitNotices.class, VisitsMet.class, ThirdPartyRefusal.class, CallsPlaced.class, RecentCallsToNumber.class,
+            ResponseToDebtor.class, ContactPointUse.class, LocationContacts.class);
 
     private final Map<Class<?>, List<?>> built = new HashMap<>();
 
@@ -57,6 +59,23 @@ public final class MomentFacts {
         }
         if (type == ThirdPartyRefusal.class) {
             return ThirdPartyRefusal.of(request, action, history);
+        }
+        if (type == CallsPlaced.class) {
+            return CallsPlaced.of(action, request.debtor(), request.accounts(), request.thirdParties(),
+                    request.collector(), history);
+        }
+        if (type == RecentCallsToNumber.class) {
+            return List.of(RecentCallsToNumber.of(action, request.debtor(), request.collector(), history));
+        }
+        if (type == ResponseToDebtor.class) {
+            ResponseToDebtor response = ResponseToDebtor.of(action, history, request.debtor().timeZones());
+            return response == null ? List.of() : List.of(response);
+        }
+        if (type == ContactPointUse.class) {
+            return List.of(ContactPointUse.of(action, history));
+        }
+        if (type == LocationContacts.class) {
+            return List.of(LocationContacts.of(action, request.thirdParties(), history));
         }
         throw new IllegalArgumentException("not a moment fact: " + type.getName());
     }
