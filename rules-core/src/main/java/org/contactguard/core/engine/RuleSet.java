@@ -19,9 +19,13 @@ import org.contactguard.core.model.Account;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
+import org.contactguard.core.rules.ActionInitiative;
 import org.contactguard.core.rules.ActionTime;
+import org.contactguard.core.rules.AgreedContactTime;
 import org.contactguard.core.rules.ContactHistory;
+import org.contactguard.core.rules.ElectronicConsent;
 import org.contactguard.core.rules.Finding;
+import org.contactguard.core.rules.GoverningLaw;
 import org.contactguard.core.rules.Measure;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
@@ -139,7 +143,8 @@ public final class RuleSet {
      * Facts the engine derives for each moment and inserts afresh (deleting them after firing), so a
      * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
      */
-    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class);
+    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class, GoverningLaw.class,
+            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class);
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
@@ -333,18 +338,21 @@ public final class RuleSet {
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
         private List<RestrictionInForce> inForce;
+        /** The action's initiative and the agreed contact times at the moment; null until a pack reads them. */
+        private ActionInitiative initiative;
+        private AgreedContactTime agreedTime;
 
         private Evaluator() {
         }
 
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
         private void insertDerived(KieSession session, PackBase base, DecisionRequest request, ProposedAction action,
-                ContactHistory history) {
+                ActionTime time, ContactHistory history) {
             if (base.usesTallies) {
                 for (Measure measure : base.measures) {
                     List<Tally> found = tallies.get(measure);
                     if (found == null) {
-                        found = measure.tally(action, request.debtor().id(), history, request.debtor().timeZones());
+                        found = measure.tally(action, request.debtor(), request.accounts(), history);
                         tallies.put(measure, found);
                     }
                     for (Tally tally : found) {
@@ -360,6 +368,32 @@ public final class RuleSet {
                     inserted.add(session.insert(restriction));
                 }
             }
+            if (base.usesGoverningLaw) {
+                PackSelection.Overlay overlay = selection.overlays().get(packIds.get(base.index));
+                if (overlay != null) {
+                    for (GoverningLaw law : GoverningLaw.of(overlay.jurisdictions(), action, request.debtor(),
+                            request.accounts())) {
+                        inserted.add(session.insert(law));
+                    }
+                }
+            }
+            if (base.usesInitiative) {
+                if (initiative == null) {
+                    initiative = ActionInitiative.of(action, history);
+                }
+                inserted.add(session.insert(initiative));
+            }
+            if (base.usesAgreedTime) {
+                if (agreedTime == null) {
+                    agreedTime = AgreedContactTime.at(time, request.debtor().consents());
+                }
+                inserted.add(session.insert(agreedTime));
+            }
+            if (base.usesElectronicConsent) {
+                for (ElectronicConsent consent : ElectronicConsent.of(action, request.debtor())) {
+                    inserted.add(session.insert(consent));
+                }
+            }
         }
 
         /**
@@ -373,6 +407,8 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
+            initiative = null;
+            agreedTime = null;
             for (int i = 0; i < packIds.size(); i++) {
                 String id = packIds.get(i);
                 if (packIds.indexOf(id) < i) {
@@ -398,7 +434,7 @@ public final class RuleSet {
                         } else {
                             slot.move(action, time, history);
                         }
-                        insertDerived(session, base, request, action, history);
+                        insertDerived(session, base, request, action, time, history);
                         fire(session, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
@@ -407,7 +443,7 @@ public final class RuleSet {
                         }
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
-                        insertDerived(session, base, request, action, history);
+                        insertDerived(session, base, request, action, time, history);
                         fire(session, findings);
                         clean = clear(session, inserted);
                     }
@@ -602,6 +638,10 @@ public final class RuleSet {
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
+        final boolean usesGoverningLaw;
+        final boolean usesInitiative;
+        final boolean usesAgreedTime;
+        final boolean usesElectronicConsent;
         /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
         final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
@@ -617,6 +657,10 @@ public final class RuleSet {
             this.measures = List.copyOf(measures);
             this.usesTallies = usesTallies;
             this.usesRestrictions = usesRestrictions;
+            this.usesGoverningLaw = usesType(kieBase, GoverningLaw.class);
+            this.usesInitiative = usesType(kieBase, ActionInitiative.class);
+            this.usesAgreedTime = usesType(kieBase, AgreedContactTime.class);
+            this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
             List<String> globals = new ArrayList<>();
             if (parameters != null) {
                 for (KiePackage kiePackage : kieBase.getKiePackages()) {

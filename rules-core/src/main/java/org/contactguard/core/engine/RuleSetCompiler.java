@@ -639,6 +639,7 @@ final class RuleSetCompiler {
             int days = 0;
             Integer cap = null;
             boolean ok = true;
+            MeasureClauses more = new MeasureClauses();
             for (String clause : entry.value().split(",")) {
                 String[] words = clause.strip().split("\\s+");
                 String word = words[0];
@@ -646,6 +647,8 @@ final class RuleSetCompiler {
                 try {
                     if (word.equals("connected") && words.length == 1) {
                         connected = true;
+                    } else if (more.read(words)) {
+                        continue;
                     } else if (argument == null) {
                         throw new IllegalArgumentException("'" + clause.strip() + "' is not a clause");
                     } else if (word.equals("channel")) {
@@ -681,7 +684,8 @@ final class RuleSetCompiler {
                         cap = value;
                     } else {
                         throw new IllegalArgumentException("unknown clause '" + word + "' (known: channel, initiatedBy,"
-                                + " recipient, outcome, connected, per, within, cap)");
+                                + " recipient, outcome, connected, contactPoint, atWork, unprompted, purpose,"
+                                + " jurisdiction, per, within, cap)");
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(new RuleProblem(path, entry.line(), where + e.getMessage()));
@@ -694,7 +698,7 @@ final class RuleSetCompiler {
             }
             if (ok) {
                 pack.measures.add(new Measure(name, channel, initiator, recipient, connected, outcome, per, rolling, days,
-                        cap));
+                        cap, more.filter()));
             }
         }
     }
