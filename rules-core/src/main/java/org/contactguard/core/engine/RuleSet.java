@@ -29,6 +29,7 @@ import org.contactguard.core.rules.GoverningLaw;
 import org.contactguard.core.rules.Measure;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
+import org.contactguard.core.rules.WorkContactRequest;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -144,7 +145,7 @@ public final class RuleSet {
      * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
      */
     private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class, GoverningLaw.class,
-            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class);
+            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class, WorkContactRequest.class);
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
@@ -360,12 +361,17 @@ public final class RuleSet {
                     }
                 }
             }
-            if (base.usesRestrictions) {
+            if (base.usesRestrictions || base.usesWorkRequests) {
                 if (inForce == null) {
                     inForce = RestrictionInForce.at(action.at(), request.debtor().restrictions());
                 }
-                for (RestrictionInForce restriction : inForce) {
-                    inserted.add(session.insert(restriction));
+                for (int i = 0; base.usesRestrictions && i < inForce.size(); i++) {
+                    inserted.add(session.insert(inForce.get(i)));
+                }
+                if (base.usesWorkRequests) {
+                    for (WorkContactRequest workRequest : WorkContactRequest.of(action.at(), inForce)) {
+                        inserted.add(session.insert(workRequest));
+                    }
                 }
             }
             if (base.usesGoverningLaw) {
@@ -642,6 +648,7 @@ public final class RuleSet {
         final boolean usesInitiative;
         final boolean usesAgreedTime;
         final boolean usesElectronicConsent;
+        final boolean usesWorkRequests;
         /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
         final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
@@ -661,6 +668,7 @@ public final class RuleSet {
             this.usesInitiative = usesType(kieBase, ActionInitiative.class);
             this.usesAgreedTime = usesType(kieBase, AgreedContactTime.class);
             this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
+            this.usesWorkRequests = usesType(kieBase, WorkContactRequest.class);
             List<String> globals = new ArrayList<>();
             if (parameters != null) {
                 for (KiePackage kiePackage : kieBase.getKiePackages()) {
