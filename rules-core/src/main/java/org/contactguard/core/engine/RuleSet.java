@@ -21,13 +21,18 @@ import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
+import org.contactguard.core.rules.ActionInitiative;
 import org.contactguard.core.rules.ActionTime;
+import org.contactguard.core.rules.AgreedContactTime;
 import org.contactguard.core.rules.ContactHistory;
+import org.contactguard.core.rules.ElectronicConsent;
 import org.contactguard.core.rules.Finding;
+import org.contactguard.core.rules.GoverningLaw;
 import org.contactguard.core.rules.Measure;
 import org.contactguard.core.rules.MomentFacts;
 import org.contactguard.core.rules.RestrictionInForce;
 import org.contactguard.core.rules.Tally;
+import org.contactguard.core.rules.WorkContactRequest;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -170,7 +175,8 @@ public final class RuleSet {
      * Facts the engine derives for each moment and inserts afresh (deleting them after firing), so a
      * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
      */
-    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class);
+    private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class, GoverningLaw.class,
+            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class, WorkContactRequest.class);
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
@@ -413,7 +419,7 @@ public final class RuleSet {
         List<Measure> measures = new ArrayList<>();
         Map<String, Measure> measuresByName = new HashMap<>();
         Map<String, Object> globals = new HashMap<>();
-        StringBuilder label = new StringBuilder();
+        List<String> memberIds = new ArrayList<>();
         for (PackBase member : members) {
             Model model = models.get(member.id);
             if (model == null || !member.keepsFacts) {
@@ -434,16 +440,16 @@ public final class RuleSet {
                     return members;
                 }
             }
-            label.append(label.isEmpty() ? "" : "+").append(member.id);
+            memberIds.add(member.id);
         }
         KieBase merged;
         try {
             merged = KieBaseBuilder.createKieBaseFromModel(memberModels);
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Packs {} cannot share one rule base; each is evaluated in its own session", label, e);
+            LOG.warn("Packs {} cannot share one rule base; each is evaluated in its own session", memberIds, e);
             return members;
         }
-        PackBase base = new PackBase(label.toString(), merged, parameters, measures, true);
+        PackBase base = new PackBase(memberIds, merged, parameters, measures, true);
         if (!base.keepsFacts || !base.globals.keySet().equals(globals.keySet())) {
             return members;
         }
@@ -461,18 +467,21 @@ public final class RuleSet {
         private List<RestrictionInForce> inForce;
         /** The other derived facts of the moment being evaluated, each built once however many packs read it. */
         private final MomentFacts momentFacts = new MomentFacts();
+        /** The action's initiative and the agreed contact times at the moment; null until a pack reads them. */
+        private ActionInitiative initiative;
+        private AgreedContactTime agreedTime;
 
         private Evaluator() {
         }
 
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
         private void insertDerived(KieSession session, PackBase base, DecisionRequest request, ProposedAction action,
-                ContactHistory history) {
+                ActionTime time, ContactHistory history) {
             if (base.usesTallies) {
                 for (Measure measure : base.measures) {
                     List<Tally> found = tallies.get(measure);
                     if (found == null) {
-                        found = measure.tally(action, request.debtor().id(), history, request.debtor().timeZones());
+                        found = measure.tally(action, request.debtor(), request.accounts(), history);
                         tallies.put(measure, found);
                     }
                     for (Tally tally : found) {
@@ -480,12 +489,47 @@ public final class RuleSet {
                     }
                 }
             }
-            if (base.usesRestrictions) {
+            if (base.usesRestrictions || base.usesWorkRequests) {
                 if (inForce == null) {
                     inForce = RestrictionInForce.at(action.at(), request.debtor().restrictions());
                 }
-                for (RestrictionInForce restriction : inForce) {
-                    inserted.add(session.insert(restriction));
+                for (int i = 0; base.usesRestrictions && i < inForce.size(); i++) {
+                    inserted.add(session.insert(inForce.get(i)));
+                }
+                if (base.usesWorkRequests) {
+                    for (WorkContactRequest workRequest : WorkContactRequest.of(action.at(), inForce)) {
+                        inserted.add(session.insert(workRequest));
+                    }
+                }
+            }
+            if (base.usesGoverningLaw) {
+                // A merged base holds its overlays' rules together: each reads the facts of its own
+                // jurisdictions (GoverningLaw(jurisdiction == ma.jurisdiction)).
+                for (String member : base.memberIds) {
+                    PackSelection.Overlay overlay = selection.overlays().get(member);
+                    if (overlay != null) {
+                        for (GoverningLaw law : GoverningLaw.of(overlay.jurisdictions(), action, request.debtor(),
+                                request.accounts())) {
+                            inserted.add(session.insert(law));
+                        }
+                    }
+                }
+            }
+            if (base.usesInitiative) {
+                if (initiative == null) {
+                    initiative = ActionInitiative.of(action, history);
+                }
+                inserted.add(session.insert(initiative));
+            }
+            if (base.usesAgreedTime) {
+                if (agreedTime == null) {
+                    agreedTime = AgreedContactTime.at(time, request.debtor().consents());
+                }
+                inserted.add(session.insert(agreedTime));
+            }
+            if (base.usesElectronicConsent) {
+                for (ElectronicConsent consent : ElectronicConsent.of(action, request.debtor())) {
+                    inserted.add(session.insert(consent));
                 }
             }
             for (Class<?> type : base.momentTypes) {
@@ -506,6 +550,8 @@ public final class RuleSet {
             List<Finding> findings = new ArrayList<>();
             tallies.clear();
             inForce = null;
+            initiative = null;
+            agreedTime = null;
             momentFacts.clear();
             for (PackBase base : plan(packIds, request.collector().kind())) {
                 Slot slot = slots.get(base);
@@ -524,7 +570,7 @@ public final class RuleSet {
                         } else {
                             slot.move(action, time, history);
                         }
-                        insertDerived(session, base, request, action, history);
+                        insertDerived(session, base, request, action, time, history);
                         fire(session, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
@@ -533,7 +579,7 @@ public final class RuleSet {
                         }
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
-                        insertDerived(session, base, request, action, history);
+                        insertDerived(session, base, request, action, time, history);
                         fire(session, findings);
                         clean = clear(session, inserted);
                     }
@@ -739,6 +785,13 @@ public final class RuleSet {
         final Set<CollectorKind> exempt;
         /** The {@link MomentFacts#TYPES} its rules read. */
         final List<Class<?>> momentTypes;
+        final boolean usesGoverningLaw;
+        final boolean usesInitiative;
+        final boolean usesAgreedTime;
+        final boolean usesElectronicConsent;
+        final boolean usesWorkRequests;
+        /** The packs whose rules the base holds: the pack itself, or the packs merged into it. */
+        final List<String> memberIds;
         /** Idle sessions, without findings, ready for the next evaluation. */
         private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
@@ -747,14 +800,21 @@ public final class RuleSet {
          * @param everyPackHasParameters whether each pack of the base has a parameter fact (a base
          *     that keeps facts keeps them inserted)
          */
-        PackBase(String id, KieBase kieBase, List<Object> parameters, List<Measure> measures,
+        PackBase(List<String> memberIds, KieBase kieBase, List<Object> parameters, List<Measure> measures,
                 boolean everyPackHasParameters) {
-            this(-1, id, kieBase, parameters, measures, everyPackHasParameters, Set.of());
+            this(-1, String.join("+", memberIds), memberIds, kieBase, parameters, measures, everyPackHasParameters,
+                    Set.of());
         }
 
         PackBase(int index, String id, KieBase kieBase, List<Object> parameters, List<Measure> measures,
                 boolean everyPackHasParameters, Set<CollectorKind> exempt) {
+            this(index, id, List.of(id), kieBase, parameters, measures, everyPackHasParameters, exempt);
+        }
+
+        private PackBase(int index, String id, List<String> memberIds, KieBase kieBase, List<Object> parameters,
+                List<Measure> measures, boolean everyPackHasParameters, Set<CollectorKind> exempt) {
             this.index = index;
+            this.memberIds = List.copyOf(memberIds);
             this.exempt = exempt;
             this.id = id;
             this.kieBase = kieBase;
@@ -763,6 +823,11 @@ public final class RuleSet {
             this.measures = List.copyOf(measures);
             this.usesTallies = usesType(kieBase, Tally.class);
             this.usesRestrictions = usesType(kieBase, RestrictionInForce.class);
+            this.usesGoverningLaw = usesType(kieBase, GoverningLaw.class);
+            this.usesInitiative = usesType(kieBase, ActionInitiative.class);
+            this.usesAgreedTime = usesType(kieBase, AgreedContactTime.class);
+            this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
+            this.usesWorkRequests = usesType(kieBase, WorkContactRequest.class);
             this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             Map<String, Object> byName = new HashMap<>();
             for (KiePackage kiePackage : kieBase.getKiePackages()) {

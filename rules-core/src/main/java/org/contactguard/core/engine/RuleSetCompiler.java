@@ -651,6 +651,7 @@ final class RuleSetCompiler {
             int days = 0;
             Integer cap = null;
             boolean ok = true;
+            MeasureClauses more = new MeasureClauses();
             for (String clause : entry.value().split(",")) {
                 String[] words = clause.strip().split("\\s+");
                 String word = words[0];
@@ -658,6 +659,8 @@ final class RuleSetCompiler {
                 try {
                     if (word.equals("connected") && words.length == 1) {
                         connected = true;
+                    } else if (more.read(words)) {
+                        continue;
                     } else if (argument == null) {
                         throw new IllegalArgumentException("'" + clause.strip() + "' is not a clause");
                     } else if (word.equals("channel")) {
@@ -693,7 +696,8 @@ final class RuleSetCompiler {
                         cap = value;
                     } else {
                         throw new IllegalArgumentException("unknown clause '" + word + "' (known: channel, initiatedBy,"
-                                + " recipient, outcome, connected, per, within, cap)");
+                                + " recipient, outcome, connected, contactPoint, atWork, unprompted, purpose,"
+                                + " jurisdiction, per, within, cap)");
                     }
                 } catch (IllegalArgumentException e) {
                     problems.add(new RuleProblem(path, entry.line(), where + e.getMessage()));
@@ -706,7 +710,7 @@ final class RuleSetCompiler {
             }
             if (ok) {
                 pack.measures.add(new Measure(name, channel, initiator, recipient, connected, outcome, per, rolling, days,
-                        cap));
+                        cap, more.filter()));
             }
         }
     }

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.contactguard.core.model.Account;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.Initiator;
 import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.ProposedAction;
@@ -43,9 +45,10 @@ import org.contactguard.core.model.Recipient;
  * @param rolling the rolling window's length, or null when the window is counted in dates
  * @param days the number of local calendar dates in the window, when {@code rolling} is null
  * @param cap the cap's value
+ * @param filter the further clauses ({@code channel CALL|SMS}, {@code unprompted}, {@code jurisdiction US-MA}, ...)
  */
 public record Measure(String name, Channel channel, Initiator initiatedBy, Recipient recipient, boolean connectedOnly,
-        Outcome outcome, Per per, Duration rolling, int days, int cap) {
+        Outcome outcome, Per per, Duration rolling, int days, int cap, MeasureFilter filter) {
 
     /** What a measure counts for: one tally per subject. */
     public enum Per {
@@ -60,24 +63,67 @@ public record Measure(String name, Channel channel, Initiator initiatedBy, Recip
     public Measure {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(per, "per");
+        Objects.requireNonNull(filter, "filter");
         if (rolling == null && days <= 0) {
             throw new IllegalArgumentException("measure " + name + ": a window needs a duration or a positive number of dates");
         }
     }
 
+    /** A measure with no clause beyond the named ones ({@link MeasureFilter#NONE}). */
+    public Measure(String name, Channel channel, Initiator initiatedBy, Recipient recipient, boolean connectedOnly,
+            Outcome outcome, Per per, Duration rolling, int days, int cap) {
+        this(name, channel, initiatedBy, recipient, connectedOnly, outcome, per, rolling, days, cap, MeasureFilter.NONE);
+    }
+
     /** Whether {@code entry} is of the kind this measure counts (subject and window aside). */
-    boolean counts(ContactAttempt entry) {
+    boolean counts(ContactAttempt entry, ContactHistory history) {
         return (channel == null || entry.channel() == channel)
                 && (initiatedBy == null || entry.initiatedBy() == initiatedBy)
                 && (recipient == null || entry.recipient() == recipient)
                 && (outcome == null || entry.outcome() == outcome)
-                && (!connectedOnly || entry.connectedToNumber());
+                && (!connectedOnly || entry.connectedToNumber())
+                && (filter == MeasureFilter.NONE || filter.accepts(entry, history));
+    }
+
+    /**
+     * The tallies at {@code history.now()} for {@code action}'s subjects, as
+     * {@link #tally(ProposedAction, String, ContactHistory, List)}, limited by a {@code jurisdiction}
+     * clause: {@code per account}, only the accounts that jurisdiction's law governs
+     * ({@link GoverningLaw}: the account's own jurisdiction, or the debtor's residence for every
+     * account); {@code per contactPoint} and {@code per debtor}, none at all when it governs no
+     * account of the action.
+     *
+     * @param accounts the request's accounts
+     */
+    public List<Tally> tally(ProposedAction action, Debtor debtor, List<Account> accounts, ContactHistory history) {
+        if (filter.jurisdiction() == null) {
+            return tally(action, debtor.id(), history, debtor.timeZones());
+        }
+        List<GoverningLaw> governed = GoverningLaw.of(List.of(filter.jurisdiction()), action, debtor, accounts);
+        if (governed.isEmpty()) {
+            return List.of();
+        }
+        List<Tally> all = tally(action, debtor.id(), history, debtor.timeZones());
+        if (per != Per.ACCOUNT) {
+            return all;
+        }
+        List<Tally> kept = new ArrayList<>(governed.size());
+        for (Tally tally : all) {
+            for (GoverningLaw law : governed) {
+                if (law.accountId().equals(tally.subject())) {
+                    kept.add(tally);
+                    break;
+                }
+            }
+        }
+        return kept;
     }
 
     /**
      * The tallies at {@code history.now()} for {@code action}'s subjects: one per account of the
      * action (in its order, each once), one for its contact point (none when it has none), or one
-     * for the debtor {@code debtorId}.
+     * for the debtor {@code debtorId}. A {@code jurisdiction} clause is not applied here (see the
+     * overload that takes the request's accounts).
      */
     public List<Tally> tally(ProposedAction action, String debtorId, ContactHistory history, List<ZoneId> zones) {
         Instant now = history.now();
@@ -127,14 +173,14 @@ public record Measure(String name, Channel channel, Initiator initiatedBy, Recip
         if (rolling != null) {
             Instant start = now.minus(rolling);
             for (ContactAttempt entry : entries) {
-                if (entry.at().isAfter(start) && entry.at().isBefore(now) && counts(entry)) {
+                if (entry.at().isAfter(start) && entry.at().isBefore(now) && counts(entry, history)) {
                     counted.add(entry);
                 }
             }
         } else {
             CalendarDays.DateWindow window = CalendarDays.window(now, zone, days);
             for (ContactAttempt entry : entries) {
-                if (window.contains(entry.at()) && counts(entry)) {
+                if (window.contains(entry.at()) && counts(entry, history)) {
                     counted.add(entry);
                 }
             }

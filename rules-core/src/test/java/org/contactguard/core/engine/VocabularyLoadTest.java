@@ -106,6 +106,35 @@ class VocabularyLoadTest {
     }
 
     @Test
+    void aMeasureWithTheOverlayClausesLoads() {
+        write(properties, read(properties) + "measure.calls = channel CALL|SMS, unprompted, recipient DEBTOR|SPOUSE,"
+                + " contactPoint not WORK_PHONE, outcome CALL CONNECTED|VOICEMAIL|unknown, outcome SMS not FAILED,"
+                + " atWork, purpose not REPOSSESSION, jurisdiction US-MA, per account, within callWindow, cap callCap\n");
+        assertEquals(PROBE, load().packIds().get(0));
+    }
+
+    @Test
+    void aMeasureNamingAnUnknownChannelInAListIsRejectedAtItsLine() {
+        write(properties, read(properties) + "measure.calls = channel CALL|FAX, per account, within callWindow,"
+                + " cap callCap\n");
+        assertProblem(properties, lineOf(properties, "measure.calls"), "FAX", onlyProblem(rejected()));
+    }
+
+    @Test
+    void aPurposeClauseMustSayWhichPurposesAreLeftOut() {
+        write(properties, read(properties) + "measure.calls = channel CALL, purpose REPOSSESSION, per account,"
+                + " within callWindow, cap callCap\n");
+        assertProblem(properties, lineOf(properties, "measure.calls"), "purpose not A|B", onlyProblem(rejected()));
+    }
+
+    @Test
+    void aJurisdictionClauseWithAMalformedCodeIsRejected() {
+        write(properties, read(properties) + "measure.calls = channel CALL, jurisdiction US_MA, per account,"
+                + " within callWindow, cap callCap\n");
+        assertProblem(properties, lineOf(properties, "measure.calls"), "US_MA", onlyProblem(rejected()));
+    }
+
+    @Test
     void aMessagesFileNamingARuleThePackLacksIsRejectedAtItsLine() {
         write(properties, read(properties) + "pack.locales = zh-CN\n");
         Path messages = properties.resolveSibling("messages_zh-CN.properties");
