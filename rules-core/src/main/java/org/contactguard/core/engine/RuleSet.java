@@ -37,6 +37,7 @@ import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -74,6 +75,8 @@ public final class RuleSet {
 
     private final PackSelection selection;
     private final List<RuleProblem> warnings;
+    /** Tenants and effective-dated periods ({@link Variants#NONE} when there are none). */
+    private final Variants variants;
 
     /**
      * @param kieBases each pack's compiled rules, by pack id
@@ -84,6 +87,17 @@ public final class RuleSet {
     RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
             List<RuleProblem> warnings) {
+        this(kieBases, packs, rulesById, parameterFacts, selection, measures, warnings, Map.of(), Variants.NONE);
+    }
+
+    /**
+     * @param outOfForce by pack id, the names of the rules not in force in this rule set (effective-dated)
+     * @param variants this rule set's tenants and periods
+     */
+    RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
+            Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
+            List<RuleProblem> warnings, Map<String, java.util.Set<String>> outOfForce, Variants variants) {
+        this.variants = variants;
         this.selection = selection;
         List<RuleProblem> sorted = new ArrayList<>(warnings);
         sorted.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
@@ -101,12 +115,61 @@ public final class RuleSet {
             }
             bases[i] = new PackBase(i, kieBase, parameterFacts.get(id), everyRuleMatchesAMovingFact(kieBase),
                     measures.getOrDefault(id, List.of()), usesType(kieBase, Tally.class),
-                    usesType(kieBase, RestrictionInForce.class));
+                    usesType(kieBase, RestrictionInForce.class), EffectiveRules.filter(outOfForce.get(id)));
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
         this.defaultVersion = version(packIds);
-        this.longestWindow = longestWindow(packs.values());
+        this.longestWindow = variants.longestWindow(longestWindow(packs.values()));
+    }
+
+    /**
+     * The rule set that decides a request for {@code tenant} (null: none) whose action is at {@code at}:
+     * this one when no tenant is named and nothing is dated.
+     *
+     * @throws org.contactguard.core.model.InvalidInputException naming {@code tenant} when no such tenant is loaded
+     */
+    public RuleSet variant(String tenant, Instant at) {
+        if (variants.isNone() && tenant == null) {
+            return this;
+        }
+        RuleSet chosen = this;
+        if (tenant != null && variants.choosesTenant()) {
+            chosen = variants.tenant(tenant);
+            if (chosen == null) {
+                throw new org.contactguard.core.model.InvalidInputException("tenant", "unknown tenant \"" + tenant
+                        + "\"; loaded tenants: " + variants.tenantNames());
+            }
+        }
+        return chosen.variants.inForceAt(chosen, at);
+    }
+
+    /** The tenants whose overlays are loaded, by name. */
+    public java.util.Set<String> tenants() {
+        return variants.tenantNames();
+    }
+
+    /**
+     * The moments at which effective-dated rules or parameter values change, ascending; empty when
+     * nothing is dated. Each {@link #variant variant} of a period is in force from one to the next.
+     */
+    public List<Instant> changes() {
+        return variants.changes();
+    }
+
+    /** For a period's rule set: the moment the next period starts (null: none, or not a period). */
+    public Instant validUntil() {
+        return variants.validUntil();
+    }
+
+    /** For a period's rule set: the moment it came into force (null: from the beginning, or not a period). */
+    public Instant validFrom() {
+        return variants.validFrom();
+    }
+
+    /** The period rule {@code ruleId} is in force, from its {@code @effective}/{@code @expires}; null when undated. */
+    public EffectivePeriod effectivePeriod(String ruleId) {
+        return variants.ruleDates(ruleId);
     }
 
     private static Duration longestWindow(Iterable<PackInfo> packs) {
@@ -333,8 +396,18 @@ public final class RuleSet {
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
         private List<RestrictionInForce> inForce;
+        /** Evaluators of the tenant and period variants this one has been asked to evaluate on, created on first use. */
+        private Map<RuleSet, Evaluator> others;
 
         private Evaluator() {
+        }
+
+        /** The evaluator of {@code variant}, borrowed from and returned with this one. */
+        private Evaluator of(RuleSet variant) {
+            if (others == null) {
+                others = new IdentityHashMap<>();
+            }
+            return others.computeIfAbsent(variant, RuleSet::evaluator);
         }
 
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
@@ -368,6 +441,10 @@ public final class RuleSet {
          */
         public List<Finding> evaluate(DecisionRequest request, ContactHistory history, List<String> packIds, Instant at,
                 Instant searchUntil) {
+            RuleSet variant = variant(request.tenant(), at);
+            if (variant != RuleSet.this) {
+                return of(variant).evaluate(request, history, packIds, at, searchUntil);
+            }
             ProposedAction action = at.equals(request.action().at()) ? request.action() : request.action().withAt(at);
             ActionTime time = new ActionTime(at, request.debtor().timeZones(), searchUntil);
             List<Finding> findings = new ArrayList<>();
@@ -399,7 +476,7 @@ public final class RuleSet {
                             slot.move(action, time, history);
                         }
                         insertDerived(session, base, request, action, history);
-                        fire(session, findings);
+                        fire(session, base, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
                         if (base.parameters != null) {
@@ -408,7 +485,7 @@ public final class RuleSet {
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
                         insertDerived(session, base, request, action, history);
-                        fire(session, findings);
+                        fire(session, base, findings);
                         clean = clear(session, inserted);
                     }
                 } finally {
@@ -425,8 +502,9 @@ public final class RuleSet {
         }
 
         /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
-        private void fire(KieSession session, List<Finding> findings) {
-            int fired = session.fireAllRules(MAX_FIRINGS);
+        private void fire(KieSession session, PackBase base, List<Finding> findings) {
+            int fired = base.inForce == null ? session.fireAllRules(MAX_FIRINGS)
+                    : session.fireAllRules(base.inForce, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
             }
@@ -445,6 +523,10 @@ public final class RuleSet {
          */
         @Override
         public void close() {
+            if (others != null) {
+                others.values().forEach(Evaluator::close);
+                others = null;
+            }
             for (int i = 0; i < slots.length; i++) {
                 if (slots[i] != null) {
                     Slot done = slots[i];
@@ -602,6 +684,8 @@ public final class RuleSet {
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
+        /** Lets only the rules in force fire; null when all are (nothing dated), so firing costs nothing extra. */
+        final AgendaFilter inForce;
         /** The globals typed as the pack's parameters ({@code global StarterParameters starter;}): set on every session. */
         final List<String> parameterGlobals;
         /** Idle sessions, without findings, ready for the next evaluation. */
@@ -609,8 +693,9 @@ public final class RuleSet {
         private final AtomicInteger idleCount = new AtomicInteger();
 
         PackBase(int index, KieBase kieBase, Object parameters, boolean keepsFacts, List<Measure> measures,
-                boolean usesTallies, boolean usesRestrictions) {
+                boolean usesTallies, boolean usesRestrictions, AgendaFilter inForce) {
             this.index = index;
+            this.inForce = inForce;
             this.kieBase = kieBase;
             this.parameters = parameters;
             this.keepsFacts = keepsFacts && parameters != null;

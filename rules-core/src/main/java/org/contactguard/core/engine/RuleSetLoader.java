@@ -81,11 +81,13 @@ public final class RuleSetLoader {
             overrides.addAll(read);
         }
         overrides.addAll(sources.overrides());
+        List<TenantOverlay.Entry> tenants = new ArrayList<>(TenantOverlay.fromPacks(packs, problems));
+        tenants.addAll(TenantOverlay.fromFiles(sources.tenantFiles(), problems));
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
         return new Loaded(RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty(),
-                sources.prebuiltModels()), keys);
+                sources.prebuiltModels(), tenants), keys);
     }
 
     private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {
