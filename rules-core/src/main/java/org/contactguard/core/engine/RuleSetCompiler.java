@@ -385,7 +385,7 @@ final class RuleSetCompiler {
                         + "\" must be DENY or ADVISORY"));
             }
         }
-        java.time.LocalDate[] dates = ruleDates(file, rule, where);
+        java.time.LocalDate[] dates = ruleDates(pack, file, rule, where);
         if (meta.size() < REQUIRED_METADATA.size() || authority == null) {
             return null;
         }
@@ -403,7 +403,7 @@ final class RuleSetCompiler {
      * A rule's {@code @effective} and {@code @expires} dates, or null when it has neither; a date
      * that is not {@code YYYY-MM-DD}, or an expiry not after the start, is a problem at the rule.
      */
-    private java.time.LocalDate[] ruleDates(String file, RuleDescr rule, String where) {
+    private java.time.LocalDate[] ruleDates(ParsedPack pack, String file, RuleDescr rule, String where) {
         String effective = annotation(rule, "effective");
         String expires = annotation(rule, "expires");
         if (effective == null && expires == null) {
@@ -420,23 +420,32 @@ final class RuleSetCompiler {
             try {
                 dates[i] = EffectivePeriod.parseDate(texts[i]);
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(file, annotationLine(file, rule, names[i]), where + "@" + names[i] + " "
+                problems.add(new RuleProblem(file, annotationLine(pack, file, rule, names[i]), where + "@" + names[i] + " "
                         + e.getMessage()));
                 ok = false;
             }
         }
         if (ok && dates[0] != null && dates[1] != null && !dates[1].isAfter(dates[0])) {
-            problems.add(new RuleProblem(file, annotationLine(file, rule, "expires"), where + "@expires " + dates[1]
+            problems.add(new RuleProblem(file, annotationLine(pack, file, rule, "expires"), where + "@expires " + dates[1]
                     + " is not after @effective " + dates[0]));
             ok = false;
         }
         return ok ? dates : null;
     }
 
-    /** The line of the rule's {@code @name(...)} annotation, else the rule's own line. */
-    private int annotationLine(String file, RuleDescr rule, String name) {
-        AnnotationDescr annotation = rule.getAnnotation(name);
-        return annotation != null && annotation.getLine() > 0 ? annotation.getLine() : rule.getLine();
+    /**
+     * The line of the rule's {@code @name(...)} annotation (the parser gives annotations the rule's
+     * line), found in the text between the rule's start and its consequence; else the rule's own line.
+     */
+    private static int annotationLine(ParsedPack pack, String file, RuleDescr rule, String name) {
+        String[] lines = textOf(pack, file).split("\r?\n", -1);
+        int end = Math.min(rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : lines.length, lines.length);
+        for (int line = Math.max(rule.getLine(), 1); line <= end; line++) {
+            if (lines[line - 1].contains("@" + name + "(")) {
+                return line;
+            }
+        }
+        return rule.getLine();
     }
 
     /**
@@ -1114,6 +1123,8 @@ final class RuleSetCompiler {
         private final Map<String, RuleInfo> rulesById;
         private final PackSelection selection;
         private final Map<String, EffectivePeriod> ruleDates = new TreeMap<>();
+        /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
+        private final Set<TenantOverlay.Entry> loosening = new HashSet<>();
 
         VariantBuilder(List<ParsedPack> packs, Map<String, KieBase> kieBases, Map<String, RuleInfo> rulesById,
                 PackSelection selection) {
@@ -1352,9 +1363,13 @@ final class RuleSetCompiler {
                 Object base = values.get(name);
                 if (base != null && !direction.keepsOrTightens(base, value)) {
                     TenantOverlay.Entry line = tenant.lineAt(name, from, pack.zone);
+                    if (!loosening.add(line)) {
+                        continue;
+                    }
+                    java.time.LocalDate since = dateAt(pack.dated.get(name), from, pack.zone);
                     problems.add(new RuleProblem(line.file(), line.line(), "tenant '" + tenant.tenant + "': " + line.key()
                             + " = " + line.value() + " loosens pack '" + pack.files.id() + "', whose " + name + " is "
-                            + shown(base) + (from == null ? "" : " from " + from.atZone(pack.zone).toLocalDate())
+                            + shown(base) + (since == null ? "" : " from " + since)
                             + " (" + Tightening.PREFIX + name + " = " + direction.word() + ": " + direction.meaning() + ")"));
                 } else {
                     values.put(name, value);
