@@ -167,6 +167,11 @@ public final class RuleSet {
         return variants.validFrom();
     }
 
+    /** Pack {@code id}'s {@code pack.zone}, in which its effective dates start; null when it declares none. */
+    public java.time.ZoneId zone(String id) {
+        return variants.zone(id);
+    }
+
     /** The period rule {@code ruleId} is in force, from its {@code @effective}/{@code @expires}; null when undated. */
     public EffectivePeriod effectivePeriod(String ruleId) {
         return variants.ruleDates(ruleId);

@@ -1123,6 +1123,7 @@ final class RuleSetCompiler {
         private final Map<String, RuleInfo> rulesById;
         private final PackSelection selection;
         private final Map<String, EffectivePeriod> ruleDates = new TreeMap<>();
+        private final Map<String, java.time.ZoneId> zones = new TreeMap<>();
         /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
         private final Set<TenantOverlay.Entry> loosening = new HashSet<>();
 
@@ -1163,6 +1164,9 @@ final class RuleSetCompiler {
         Variants build() {
             TreeSet<Instant> changes = new TreeSet<>();
             for (ParsedPack pack : packs) {
+                if (pack.zone != null) {
+                    zones.put(pack.files.id(), pack.zone);
+                }
                 if (pack.firstDateAt != null && pack.zone == null) {
                     problems.add(new RuleProblem(pack.files.propertiesPath(), 0, "pack '" + pack.files.id() + "' has"
                             + " effective dates (first at " + pack.firstDateAt + ") but no " + ZONE_KEY + ": set the"
@@ -1187,9 +1191,9 @@ final class RuleSetCompiler {
             Map<String, RuleSet> tenantSets = new TreeMap<>();
             overlays.forEach((tenant, byPack) -> {
                 List<RuleSet> tenantPeriods = moments.isEmpty() ? List.of() : periods(byPack, moments);
-                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates)));
+                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones)));
             });
-            return Variants.of(tenantSets, moments, periods, ruleDates);
+            return Variants.of(tenantSets, moments, periods, ruleDates, zones);
         }
 
         private static void addIfSet(Set<Instant> changes, Instant moment) {
@@ -1204,7 +1208,7 @@ final class RuleSetCompiler {
             for (int i = 0; i <= moments.size(); i++) {
                 Instant from = i == 0 ? null : moments.get(i - 1);
                 Instant until = i == moments.size() ? null : moments.get(i);
-                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates)));
+                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones)));
             }
             return periods;
         }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 final class Variants {
 
     /** No tenants, no dated rules or values: the rule set is the only form. */
-    static final Variants NONE = new Variants(true, Map.of(), new Instant[0], List.of(), null, null, Map.of());
+    static final Variants NONE = new Variants(true, Map.of(), new Instant[0], List.of(), null, null, Map.of(), Map.of());
 
     /** Whether this is a loaded rule set's own (which a request's tenant selects from), not a tenant's or a period's. */
     private final boolean top;
@@ -31,9 +31,15 @@ final class Variants {
     private final Instant validFrom;
     private final Instant validUntil;
     private final Map<String, EffectivePeriod> ruleDates;
+    /** Each pack's {@code pack.zone}, by pack id (packs that declare none are absent). */
+    private final Map<String, java.time.ZoneId> zones;
+    /** No tenant and no period: a request's variant is the rule set itself, found without a lookup. */
+    private final boolean trivial;
 
     private Variants(boolean top, Map<String, RuleSet> tenants, Instant[] changes, List<RuleSet> periods, Instant validFrom,
-            Instant validUntil, Map<String, EffectivePeriod> ruleDates) {
+            Instant validUntil, Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones) {
+        this.zones = Map.copyOf(zones);
+        this.trivial = tenants.isEmpty() && periods.isEmpty();
         this.top = top;
         this.tenants = Map.copyOf(tenants);
         this.changes = changes.clone();
@@ -55,25 +61,32 @@ final class Variants {
      * @param ruleDates every dated rule's period, by rule id
      */
     static Variants of(Map<String, RuleSet> tenants, List<Instant> changes, List<RuleSet> periods,
-            Map<String, EffectivePeriod> ruleDates) {
-        if (tenants.isEmpty() && changes.isEmpty() && ruleDates.isEmpty()) {
+            Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones) {
+        if (tenants.isEmpty() && changes.isEmpty() && ruleDates.isEmpty() && zones.isEmpty()) {
             return NONE;
         }
-        return new Variants(true, tenants, changes.toArray(new Instant[0]), periods, null, null, ruleDates);
+        return new Variants(true, tenants, changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones);
     }
 
     /** A tenant's rule set: its periods (none when nothing is dated); the request's tenant is already chosen. */
-    static Variants ofTenant(List<Instant> changes, List<RuleSet> periods, Map<String, EffectivePeriod> ruleDates) {
-        return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates);
+    static Variants ofTenant(List<Instant> changes, List<RuleSet> periods, Map<String, EffectivePeriod> ruleDates,
+            Map<String, java.time.ZoneId> zones) {
+        return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones);
     }
 
     /** What a period's own rule set knows of itself: when it starts and ends (null: open). */
-    static Variants period(Instant validFrom, Instant validUntil, Map<String, EffectivePeriod> ruleDates) {
-        return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates);
+    static Variants period(Instant validFrom, Instant validUntil, Map<String, EffectivePeriod> ruleDates,
+            Map<String, java.time.ZoneId> zones) {
+        return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates, zones);
     }
 
+    /** Whether the rule set is its own only variant for every request without a tenant. */
     boolean isNone() {
-        return this == NONE;
+        return trivial;
+    }
+
+    java.time.ZoneId zone(String pack) {
+        return zones.get(pack);
     }
 
     /** Whether a request's tenant is chosen here (a loaded rule set's own variants), rather than already chosen. */
