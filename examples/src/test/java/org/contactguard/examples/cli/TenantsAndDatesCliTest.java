@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code decide} and {@code packs} on a rules folder whose starter copy declares a direction for
- * callCap, a tenant 'acme' that lowers it to 5, and a dated value lowering it to 6 from 2027-01-01.
+ * {@code decide} and {@code packs} on a rules folder whose starter copy (which declares callCap's
+ * direction) has a tenant 'acme' that lowers it to 5, and a dated value lowering it to 6 from 2027-01-01.
  */
 class TenantsAndDatesCliTest {
 
@@ -46,8 +46,7 @@ class TenantsAndDatesCliTest {
     void starterWithATenantAndADate() throws IOException {
         CliFixtures.starterCopy(dir);
         Path properties = dir.resolve("starter/pack.properties");
-        Files.writeString(properties, Files.readString(properties) + "\nstricter.callCap = lower\n"
-                + "pack.zone = America/New_York\ncallCap@2027-01-01 = 6\n");
+        Files.writeString(properties, Files.readString(properties) + "\npack.zone = America/New_York\ncallCap@2027-01-01 = 6\n");
         Files.createDirectories(dir.resolve("starter/tenants"));
         Files.writeString(dir.resolve("starter/tenants/acme.properties"), "callCap = 5\n");
     }
