@@ -83,6 +83,7 @@ final class RuleSetCompiler {
     private boolean wholeSource;
     private boolean usePrebuilt = true;
     private List<TenantOverlay.Entry> tenants = List.of();
+    private Set<String> tenantNames = Set.of();
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -103,16 +104,20 @@ final class RuleSetCompiler {
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
             boolean wholeSource, boolean usePrebuilt) {
-        return compile(packs, overrides, classLoader, wholeSource, usePrebuilt, List.of());
+        return compile(packs, overrides, classLoader, wholeSource, usePrebuilt, List.of(), Set.of());
     }
 
-    /** @param tenants the lines of every tenant overlay (see {@link TenantOverlay}) */
+    /**
+     * @param tenants the lines of every tenant overlay (see {@link TenantOverlay})
+     * @param tenantNames every tenant an overlay file names, including files with no lines
+     */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
-            boolean wholeSource, boolean usePrebuilt, List<TenantOverlay.Entry> tenants) {
+            boolean wholeSource, boolean usePrebuilt, List<TenantOverlay.Entry> tenants, Set<String> tenantNames) {
         RuleSetCompiler compiler = new RuleSetCompiler(classLoader);
         compiler.wholeSource = wholeSource;
         compiler.usePrebuilt = usePrebuilt;
         compiler.tenants = List.copyOf(tenants);
+        compiler.tenantNames = Set.copyOf(tenantNames);
         return compiler.run(packs, overrides);
     }
 
@@ -1216,6 +1221,7 @@ final class RuleSetCompiler {
         /** Reads every tenant line into overlays by tenant and pack; the dates tenants write join {@code changes}. */
         private Map<String, Map<String, Overlay>> overlays(Set<Instant> changes) {
             Map<String, Map<String, Overlay>> overlays = new TreeMap<>();
+            tenantNames.forEach(name -> overlays.put(name, new TreeMap<>()));
             for (TenantOverlay.Entry entry : tenants) {
                 ParsedPack pack = packs.stream().filter(p -> p.files.id().equals(entry.pack())).findFirst().orElse(null);
                 String where = "tenant '" + entry.tenant() + "': ";

@@ -138,4 +138,19 @@ class TenantOverlayTest {
             assertEquals(List.of("DATED-CAP-01"), decision.ruleIds());
         }
     }
+
+    @Test
+    void aReloadRefusesATenantFileThatWentEmptyAndKeepsTheOverlayServing() throws Exception {
+        Path folder = Files.createTempDirectory(root, "reload");
+        TestPacks.copy(TestPacks.DATED, folder);
+        ComplianceEngine reloading = ComplianceEngine.builder().rulesDirectory(folder).build();
+        Path file = folder.resolve("dated/tenants/strict.properties");
+        TestPacks.write(file, "");
+        org.contactguard.core.engine.RuleLoadException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.contactguard.core.engine.RuleLoadException.class, reloading::reload);
+        TestPacks.assertProblem(file, 0, "is empty and lost the tenant values", TestPacks.onlyProblem(refused));
+        assertEquals(List.of("DATED-CAP-01"), reloading.decide(fiveCallsOrSix(5).tenant(STRICT).build()).ruleIds());
+        reloading.reload(ComplianceEngine.ReloadOption.ACCEPT_REMOVED_PARAMETERS);
+        assertEquals(Verdict.ALLOW, reloading.decide(fiveCallsOrSix(5).tenant(STRICT).build()).verdict());
+    }
 }
