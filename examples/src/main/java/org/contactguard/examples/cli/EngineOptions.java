@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.DecisionListener;
@@ -25,6 +27,11 @@ final class EngineOptions {
     @Option(names = "--params", paramLabel = "FILE",
             description = "Parameter overrides, one 'pack.parameter = value' per line.")
     Path params;
+
+    @Option(names = "--tenant-file", paramLabel = "NAME=FILE",
+            description = "A tenant overlay, one 'pack.parameter = value' per line, that may only tighten (repeatable);"
+                    + " overlays in a rules folder (<pack>/tenants/<name>.properties) load without this.")
+    Map<String, Path> tenantFiles = new LinkedHashMap<>();
 
     /**
      * Builds the engine.
@@ -49,6 +56,12 @@ final class EngineOptions {
                 throw new CannotStart("cannot read parameter file " + params);
             }
             builder.parameters(params);
+        }
+        for (Map.Entry<String, Path> tenant : tenantFiles.entrySet()) {
+            if (!Files.isReadable(tenant.getValue())) {
+                throw new CannotStart("cannot read tenant file " + tenant.getValue());
+            }
+            builder.tenant(tenant.getKey(), tenant.getValue());
         }
         return builder.build();
     }

@@ -408,27 +408,30 @@ class UsOverlaysTest {
     @Nested
     class NewYorkCity {
 
+        /** After 2026-09-01, the reported effective date of the amended 6 RCNY 5-77 (us.md, US-NYC-STATUS). */
+        static final Instant NOON_10_OCTOBER = ny("2026-10-10T12:00");
+
         @Test
         void fourthContactOrAttemptAcrossChannelsIsDenied() {
-            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-03-04T10:00"), Outcome.BUSY),
-                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.NO_ANSWER),
-                    to(UsFixtures.EMAIL, Channel.EMAIL, ny("2026-03-08T10:00"), Outcome.DELIVERED));
-            assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_MARCH).build(), three.toArray(ContactAttempt[]::new))
-                    .build()).isDeniedBy("US-NYC-FREQ-01").hasNextPermittedAt(ny("2026-03-11T08:00"));
-            assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_MARCH).build(), three.subList(1, 3)
+            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-10-04T10:00"), Outcome.BUSY),
+                    to(MOBILE, Channel.CALL, ny("2026-10-06T10:00"), Outcome.NO_ANSWER),
+                    to(UsFixtures.EMAIL, Channel.EMAIL, ny("2026-10-08T10:00"), Outcome.DELIVERED));
+            assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_OCTOBER).build(), three.toArray(ContactAttempt[]::new))
+                    .build()).isDeniedBy("US-NYC-FREQ-01").hasNextPermittedAt(ny("2026-10-11T08:00"));
+            assertThatDecision(ENGINE, in("US-NYC", call(NOON_10_OCTOBER).build(), three.subList(1, 3)
                     .toArray(ContactAttempt[]::new)).build()).isAllowed();
         }
 
         @Test
         void contactMerelyLabelledResponseCountsUnlessTheDebtorStartedOne() {
-            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-03-04T10:00"), Outcome.BUSY),
-                    to(MOBILE, Channel.CALL, ny("2026-03-06T10:00"), Outcome.NO_ANSWER),
-                    to(MOBILE, Channel.CALL, ny("2026-03-08T10:00"), Outcome.NO_ANSWER));
-            ProposedAction labelled = call(NOON_10_MARCH).purpose(Purpose.RESPONSE).build();
+            List<ContactAttempt> three = List.of(to(MOBILE, Channel.CALL, ny("2026-10-04T10:00"), Outcome.BUSY),
+                    to(MOBILE, Channel.CALL, ny("2026-10-06T10:00"), Outcome.NO_ANSWER),
+                    to(MOBILE, Channel.CALL, ny("2026-10-08T10:00"), Outcome.NO_ANSWER));
+            ProposedAction labelled = call(NOON_10_OCTOBER).purpose(Purpose.RESPONSE).build();
             assertThatDecision(ENGINE, in("US-NYC", labelled, three.toArray(ContactAttempt[]::new)).build())
                     .isDeniedBy("US-NYC-FREQ-01");
             List<ContactAttempt> answered = new ArrayList<>(three);
-            answered.add(ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-03-10T11:00"))
+            answered.add(ContactAttempt.builder().channel(Channel.CALL).at(ny("2026-10-10T11:00"))
                     .recipient(Recipient.DEBTOR).contactPoint(MOBILE).accountIds("A1")
                     .initiatedBy(org.contactguard.core.model.Initiator.DEBTOR).outcome(Outcome.NO_ANSWER).build());
             assertThatDecision(ENGINE, in("US-NYC", labelled, answered.toArray(ContactAttempt[]::new)).build())
@@ -437,22 +440,22 @@ class UsOverlaysTest {
 
         @Test
         void electronicContactNeedsWrittenConsent() {
-            ProposedAction email = UsFixtures.contact(Channel.EMAIL, NOON_10_MARCH, UsFixtures.EMAIL).build();
+            ProposedAction email = UsFixtures.contact(Channel.EMAIL, NOON_10_OCTOBER, UsFixtures.EMAIL).build();
             Debtor oral = Debtor.builder("D1").zone("America/New_York")
-                    .consent(Consent.electronic(ny("2026-03-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id())).build();
+                    .consent(Consent.electronic(ny("2026-10-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id())).build();
             assertThatDecision(ENGINE, in("US-NYC", email, oral).build()).isDeniedBy("US-NYC-ELEC-01");
             Debtor written = Debtor.builder("D1").zone("America/New_York").consent(new Consent(ConsentKind.ELECTRONIC,
-                    ny("2026-03-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id(), null, null, null, null, true)).build();
+                    ny("2026-10-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id(), null, null, null, null, true)).build();
             assertThatDecision(ENGINE, in("US-NYC", email, written).build()).isAllowed();
         }
 
         @Test
         void writtenConsentWithoutAnAccountCoversSocialMediaMessages() {
-            ProposedAction dm = ProposedAction.builder().channel(Channel.SOCIAL_MEDIA).at(NOON_10_MARCH)
+            ProposedAction dm = ProposedAction.builder().channel(Channel.SOCIAL_MEDIA).at(NOON_10_OCTOBER)
                     .recipient(Recipient.DEBTOR).accountIds("A1").build();
             assertThatDecision(ENGINE, in("US-NYC", dm).build()).isDeniedBy("US-NYC-ELEC-01");
             Debtor written = Debtor.builder("D1").zone("America/New_York").consent(new Consent(ConsentKind.ELECTRONIC,
-                    ny("2026-03-01T10:00"), Channel.SOCIAL_MEDIA, null, null, null, null, null, true)).build();
+                    ny("2026-10-01T10:00"), Channel.SOCIAL_MEDIA, null, null, null, null, null, true)).build();
             assertThatDecision(ENGINE, in("US-NYC", dm, written).build()).isAllowed();
         }
     }

@@ -275,6 +275,9 @@ public final class ComplianceEngine {
             if (problem.isPresent()) {
                 return Decision.denied(id, Reason.inputInvalid(problem.get().field(), problem.get().problem()), version);
             }
+            // The tenant's overlay and the rules in force at the action's moment decide, and their version says so;
+            // an unknown tenant is INPUT-INVALID naming "tenant".
+            version = rules.variant(request.tenant(), request.action().at()).version(packs);
             if (packs.isEmpty()) {
                 // Every loaded pack is pack.default = false and the request names none: no rule would
                 // be evaluated, and an ALLOW from no rules is an accident, not a decision.
@@ -482,12 +485,18 @@ public final class ComplianceEngine {
      * denying rules name (none when one of them names none). No reason or message is built for a
      * moment that is only probed.
      */
-    private static Probe probe(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
+    private static Probe probe(RuleSet loaded, RuleSet.Evaluator evaluator, DecisionRequest request,
             ContactHistory history, List<String> packs, Instant at, Duration lookahead) {
         Instant searchUntil = request.action().at().plus(lookahead);
         List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
+        if (findings.isEmpty()) {
+            return new Probe(false, null);
+        }
+        // As in assess: the tenant's and the moment's rules decide each finding's effect.
+        RuleSet rules = loaded.variant(request.tenant(), at);
         boolean denied = false;
         boolean endless = false;
+        boolean invalid = false;
         Instant retryAt = null;
         for (Finding finding : findings) {
             RuleInfo rule = rules.rule(finding.ruleId());
@@ -497,6 +506,7 @@ public final class ComplianceEngine {
             if (finding.invalidField() != null) {
                 denied = true;
                 endless = true;
+                invalid = true;
             } else if (rule.effect() == Effect.DENY) {
                 denied = true;
                 if (finding.retryAt() == null) {
@@ -505,6 +515,10 @@ public final class ComplianceEngine {
                     retryAt = finding.retryAt();
                 }
             }
+        }
+        Instant change = rules.validUntil();
+        if (change != null && denied && !invalid && (endless || retryAt == null || retryAt.isAfter(change))) {
+            return new Probe(true, change);
         }
         return new Probe(denied, endless ? null : retryAt);
     }
@@ -516,13 +530,15 @@ public final class ComplianceEngine {
     /** What an evaluation without findings gives: no reason, no advisory, nothing to wait for. */
     private static final Assessment NOTHING_FOUND = new Assessment(List.of(), List.of(), null);
 
-    private static Assessment assess(RuleSet rules, RuleSet.Evaluator evaluator, DecisionRequest request,
+    private static Assessment assess(RuleSet loaded, RuleSet.Evaluator evaluator, DecisionRequest request,
             ContactHistory history, List<String> packs, Instant at, Duration lookahead, String locale) {
         Instant searchUntil = request.action().at().plus(lookahead);
         List<Finding> findings = evaluator.evaluate(request, history, packs, at, searchUntil);
         if (findings.isEmpty()) {
             return NOTHING_FOUND;
         }
+        // The tenant's and the moment's rules: their effects, messages and parameter values.
+        RuleSet rules = loaded.variant(request.tenant(), at);
         for (Finding finding : findings) {
             if (rules.rule(finding.ruleId()) == null) {
                 throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
@@ -562,6 +578,12 @@ public final class ComplianceEngine {
                     retryAt = finding.retryAt();
                 }
             }
+        }
+        Instant change = rules.validUntil();
+        if (change != null && !denials.isEmpty() && (endless || retryAt == null || retryAt.isAfter(change))
+                && denials.keySet().stream().noneMatch(key -> key.startsWith(Reason.INPUT_INVALID + "|"))) {
+            // Rules or values change then (a rule expires, a cap is lowered): look again at that moment.
+            return new Assessment(reasons(denials), reasons(advisories), change);
         }
         return new Assessment(reasons(denials), reasons(advisories), endless ? null : retryAt);
     }
@@ -620,6 +642,7 @@ public final class ComplianceEngine {
         private final List<String> packs = new ArrayList<>();
         private Path rulesDirectory;
         private final List<Path> parameterFiles = new ArrayList<>();
+        private final Map<String, List<Path>> tenantFiles = new java.util.TreeMap<>();
         private final List<ParameterOverride> overrides = new ArrayList<>();
         private Duration lookahead;
         private String locale;
@@ -668,6 +691,19 @@ public final class ComplianceEngine {
                 }
                 parameter(key.substring(0, dot), key.substring(dot + 1), value);
             });
+            return this;
+        }
+
+        /**
+         * Loads a tenant overlay from {@code file}: {@code pack.parameter = value} lines (dated ones as
+         * {@code pack.parameter@YYYY-MM-DD = value}) and {@code pack.effect.RULE-ID = DENY}, each of
+         * which may only tighten the pack (see the README, "Tenants"). A request naming
+         * {@code tenant} is decided with it; call again to add files to the same tenant. Overlays in
+         * a rules folder ({@code <pack>/tenants/<tenant>.properties}) load without this. Read again on reload.
+         */
+        public Builder tenant(String tenant, Path file) {
+            tenantFiles.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new ArrayList<>())
+                    .add(Objects.requireNonNull(file, "file"));
             return this;
         }
 
@@ -732,7 +768,7 @@ public final class ComplianceEngine {
          */
         public ComplianceEngine build() {
             RuleSources sources = new RuleSources(packs, rulesDirectory, parameterFiles, overrides, classLoader,
-                    prebuiltModels);
+                    prebuiltModels, tenantFiles);
             RuleSetLoader.Loaded loaded = RuleSetLoader.load(sources, Map.of());
             ComplianceEngine engine = new ComplianceEngine(sources, lookahead, locale, loaded, listeners);
             for (DecisionListener listener : engine.listeners) {

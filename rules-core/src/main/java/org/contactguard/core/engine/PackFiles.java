@@ -12,7 +12,17 @@ import java.util.List;
  * @param drls its rule files, in {@code pack.rules} order
  * @param folder reads other files of the pack (term lists) by path relative to the pack folder
  */
-record PackFiles(String id, String propertiesPath, String propertiesText, List<DrlFile> drls, Folder folder) {
+record PackFiles(String id, String propertiesPath, String propertiesText, List<DrlFile> drls, Folder folder,
+        List<TenantFile> tenants) {
+
+    /** A tenant overlay beside the pack, {@code tenants/<tenant>.properties}: bare parameter names. */
+    record TenantFile(String tenant, String path, String text) {
+    }
+
+    /** A pack without tenant overlays beside it. */
+    PackFiles(String id, String propertiesPath, String propertiesText, List<DrlFile> drls, Folder folder) {
+        this(id, propertiesPath, propertiesText, drls, folder, List.of());
+    }
 
     /** The pack's folder, wherever it lives (classpath or disk). */
     interface Folder {
@@ -47,6 +57,7 @@ record PackFiles(String id, String propertiesPath, String propertiesText, List<D
 
     PackFiles {
         drls = List.copyOf(drls);
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
         folder = folder == null ? Folder.NONE : folder;
     }
 }

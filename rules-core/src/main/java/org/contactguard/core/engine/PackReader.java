@@ -30,6 +30,8 @@ final class PackReader {
     static final String CATALOG_INDEX = "rules/packs.txt";
     static final String PROPERTIES = "pack.properties";
     static final String RULES_KEY = "pack.rules";
+    /** The folder beside a pack's files that holds its tenant overlays. */
+    static final String TENANTS = "tenants";
 
     private static final Pattern PACK_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -145,11 +147,40 @@ final class PackReader {
                     drls.add(new PackFiles.DrlFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
-            return new PackFiles(id, propertiesFile.toString(), properties, drls, TermListFiles.diskFolder(folder));
+            return new PackFiles(id, propertiesFile.toString(), properties, drls, TermListFiles.diskFolder(folder),
+                    tenantFiles(folder, problems));
         } catch (IOException e) {
             problems.add(new RuleProblem(folder.toString(), 0, "cannot read: " + e.getMessage()));
             return null;
         }
+    }
+
+    /** The folder's {@code tenants/<tenant>.properties} overlays, in name order; none without such a folder. */
+    private static List<PackFiles.TenantFile> tenantFiles(Path folder, List<RuleProblem> problems) throws IOException {
+        Path tenants = folder.resolve(TENANTS);
+        if (!Files.isDirectory(tenants)) {
+            return List.of();
+        }
+        List<PackFiles.TenantFile> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(tenants)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".properties")) {
+                    // A stray file here is probably an overlay saved under the wrong name: never ignore it silently.
+                    problems.add(new RuleProblem(file.toString(), 0, "is not a tenant overlay (expected"
+                            + " <tenant>.properties); rename or remove it"));
+                    continue;
+                }
+                String tenant = name.substring(0, name.length() - ".properties".length());
+                if (!TenantOverlay.NAME.matcher(tenant).matches()) {
+                    problems.add(new RuleProblem(file.toString(), 0, "tenant name '" + tenant + "' must be letters,"
+                            + " digits, '.', '_' and '-', starting with a letter or digit"));
+                    continue;
+                }
+                found.add(new PackFiles.TenantFile(tenant, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        return found;
     }
 
     private static List<String> listedRules(String path, String properties, List<RuleProblem> problems) {

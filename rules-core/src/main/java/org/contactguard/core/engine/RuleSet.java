@@ -45,6 +45,7 @@ import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -107,6 +108,8 @@ public final class RuleSet {
      * one merged rule base when the packs can share a session ({@link #merge}), else each pack's own.
      */
     private final Map<Long, PackBase[]> plans = new ConcurrentHashMap<>();
+    /** Tenants and effective-dated periods ({@link Variants#NONE} when there are none). */
+    private final Variants variants;
 
     /**
      * @param kieBases each pack's compiled rules, by pack id
@@ -119,6 +122,19 @@ public final class RuleSet {
     RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
             Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
             Map<String, Model> models, List<RuleProblem> warnings) {
+        this(kieBases, packs, rulesById, parameterFacts, selection, measures, models, warnings, Map.of(), Variants.NONE);
+    }
+
+    /**
+     * @param outOfForce by pack id, the rules not in force in this rule set (effective-dated), named
+     *     by {@link EffectiveRules#qualified}
+     * @param variants this rule set's tenants and periods
+     */
+    RuleSet(Map<String, KieBase> kieBases, Map<String, PackInfo> packs, Map<String, RuleInfo> rulesById,
+            Map<String, Object> parameterFacts, PackSelection selection, Map<String, List<Measure>> measures,
+            Map<String, Model> models, List<RuleProblem> warnings, Map<String, java.util.Set<String>> outOfForce,
+            Variants variants) {
+        this.variants = variants;
         this.selection = selection;
         List<RuleProblem> sorted = new ArrayList<>(warnings);
         sorted.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
@@ -136,13 +152,68 @@ public final class RuleSet {
             }
             Object parameters = parameterFacts.get(id);
             bases[i] = new PackBase(i, id, kieBase, parameters == null ? List.of() : List.of(parameters),
-                    measures.getOrDefault(id, List.of()), parameters != null, packs.get(id).exemptCollectorKinds());
+                    measures.getOrDefault(id, List.of()), parameters != null, packs.get(id).exemptCollectorKinds(),
+                    outOfForce.getOrDefault(id, Set.of()));
             byId.put(id, bases[i]);
         }
         this.basesById = Map.copyOf(byId);
         this.models = Map.copyOf(models);
         this.defaultVersion = version(packIds);
-        this.longestWindow = longestWindow(packs.values());
+        this.longestWindow = variants.longestWindow(longestWindow(packs.values()));
+    }
+
+    /**
+     * The rule set that decides a request for {@code tenant} (null: none) whose action is at {@code at}:
+     * this one when no tenant is named and nothing is dated.
+     *
+     * @throws org.contactguard.core.model.InvalidInputException naming {@code tenant} when no such tenant is loaded
+     */
+    public RuleSet variant(String tenant, Instant at) {
+        if (variants.isNone() && tenant == null) {
+            return this;
+        }
+        RuleSet chosen = this;
+        if (tenant != null && variants.choosesTenant()) {
+            chosen = variants.tenant(tenant);
+            if (chosen == null) {
+                throw new org.contactguard.core.model.InvalidInputException("tenant", "unknown tenant \"" + tenant
+                        + "\"; loaded tenants: " + variants.tenantNames());
+            }
+        }
+        return chosen.variants.inForceAt(chosen, at);
+    }
+
+    /** The tenants whose overlays are loaded, by name. */
+    public java.util.Set<String> tenants() {
+        return variants.tenantNames();
+    }
+
+    /**
+     * The moments at which effective-dated rules or parameter values change, ascending; empty when
+     * nothing is dated. Each {@link #variant variant} of a period is in force from one to the next.
+     */
+    public List<Instant> changes() {
+        return variants.changes();
+    }
+
+    /** For a period's rule set: the moment the next period starts (null: none, or not a period). */
+    public Instant validUntil() {
+        return variants.validUntil();
+    }
+
+    /** For a period's rule set: the moment it came into force (null: from the beginning, or not a period). */
+    public Instant validFrom() {
+        return variants.validFrom();
+    }
+
+    /** Pack {@code id}'s {@code pack.zone}, in which its effective dates start; null when it declares none. */
+    public java.time.ZoneId zone(String id) {
+        return variants.zone(id);
+    }
+
+    /** The period rule {@code ruleId} is in force, from its {@code @effective}/{@code @expires}; null when undated. */
+    public EffectivePeriod effectivePeriod(String ruleId) {
+        return variants.ruleDates(ruleId);
     }
 
     private static Duration longestWindow(Iterable<PackInfo> packs) {
@@ -420,6 +491,7 @@ public final class RuleSet {
         Map<String, Measure> measuresByName = new HashMap<>();
         Map<String, Object> globals = new HashMap<>();
         List<String> memberIds = new ArrayList<>();
+        Set<String> outOfForce = new java.util.HashSet<>();
         for (PackBase member : members) {
             Model model = models.get(member.id);
             if (model == null || !member.keepsFacts) {
@@ -441,6 +513,7 @@ public final class RuleSet {
                 }
             }
             memberIds.add(member.id);
+            outOfForce.addAll(member.outOfForce);
         }
         KieBase merged;
         try {
@@ -449,7 +522,7 @@ public final class RuleSet {
             LOG.warn("Packs {} cannot share one rule base; each is evaluated in its own session", memberIds, e);
             return members;
         }
-        PackBase base = new PackBase(memberIds, merged, parameters, measures, true);
+        PackBase base = new PackBase(memberIds, merged, parameters, measures, true, outOfForce);
         if (!base.keepsFacts || !base.globals.keySet().equals(globals.keySet())) {
             return members;
         }
@@ -470,8 +543,18 @@ public final class RuleSet {
         /** The action's initiative and the agreed contact times at the moment; null until a pack reads them. */
         private ActionInitiative initiative;
         private AgreedContactTime agreedTime;
+        /** Evaluators of the tenant and period variants this one has been asked to evaluate on, created on first use. */
+        private Map<RuleSet, Evaluator> others;
 
         private Evaluator() {
+        }
+
+        /** The evaluator of {@code variant}, borrowed from and returned with this one. */
+        private Evaluator of(RuleSet variant) {
+            if (others == null) {
+                others = new IdentityHashMap<>();
+            }
+            return others.computeIfAbsent(variant, RuleSet::evaluator);
         }
 
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
@@ -545,6 +628,10 @@ public final class RuleSet {
          */
         public List<Finding> evaluate(DecisionRequest request, ContactHistory history, List<String> packIds, Instant at,
                 Instant searchUntil) {
+            RuleSet variant = variant(request.tenant(), at);
+            if (variant != RuleSet.this) {
+                return of(variant).evaluate(request, history, packIds, at, searchUntil);
+            }
             ProposedAction action = at.equals(request.action().at()) ? request.action() : request.action().withAt(at);
             ActionTime time = new ActionTime(at, request.debtor().timeZones(), searchUntil);
             List<Finding> findings = new ArrayList<>();
@@ -571,7 +658,7 @@ public final class RuleSet {
                             slot.move(action, time, history);
                         }
                         insertDerived(session, base, request, action, time, history);
-                        fire(session, findings);
+                        fire(session, base, findings);
                         clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
                     } else {
                         for (Object parameters : base.parameters) {
@@ -580,7 +667,7 @@ public final class RuleSet {
                         insertStatics(session, request, inserted);
                         insertMoving(session, action, time, history, inserted);
                         insertDerived(session, base, request, action, time, history);
-                        fire(session, findings);
+                        fire(session, base, findings);
                         clean = clear(session, inserted);
                     }
                 } finally {
@@ -596,8 +683,9 @@ public final class RuleSet {
         }
 
         /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
-        private void fire(KieSession session, List<Finding> findings) {
-            int fired = session.fireAllRules(MAX_FIRINGS);
+        private void fire(KieSession session, PackBase base, List<Finding> findings) {
+            int fired = base.inForce == null ? session.fireAllRules(MAX_FIRINGS)
+                    : session.fireAllRules(base.inForce, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
             }
@@ -615,6 +703,10 @@ public final class RuleSet {
          */
         @Override
         public void close() {
+            if (others != null) {
+                others.values().forEach(Evaluator::close);
+                others = null;
+            }
             for (Map.Entry<PackBase, Slot> borrowed : slots.entrySet()) {
                 borrowed.getValue().heldFor = null;
                 borrowed.getKey().giveBack(borrowed.getValue());
@@ -792,6 +884,10 @@ public final class RuleSet {
         final boolean usesWorkRequests;
         /** The packs whose rules the base holds: the pack itself, or the packs merged into it. */
         final List<String> memberIds;
+        /** The rules not in force in this rule set, by {@link EffectiveRules#qualified} name. */
+        final Set<String> outOfForce;
+        /** Lets only the rules in force fire; null when all are (nothing dated), so firing costs nothing extra. */
+        final AgendaFilter inForce;
         /** Idle sessions, without findings, ready for the next evaluation. */
         private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
         private final AtomicInteger idleCount = new AtomicInteger();
@@ -801,19 +897,22 @@ public final class RuleSet {
          *     that keeps facts keeps them inserted)
          */
         PackBase(List<String> memberIds, KieBase kieBase, List<Object> parameters, List<Measure> measures,
-                boolean everyPackHasParameters) {
+                boolean everyPackHasParameters, Set<String> outOfForce) {
             this(-1, String.join("+", memberIds), memberIds, kieBase, parameters, measures, everyPackHasParameters,
-                    Set.of());
+                    Set.of(), outOfForce);
         }
 
         PackBase(int index, String id, KieBase kieBase, List<Object> parameters, List<Measure> measures,
-                boolean everyPackHasParameters, Set<CollectorKind> exempt) {
-            this(index, id, List.of(id), kieBase, parameters, measures, everyPackHasParameters, exempt);
+                boolean everyPackHasParameters, Set<CollectorKind> exempt, Set<String> outOfForce) {
+            this(index, id, List.of(id), kieBase, parameters, measures, everyPackHasParameters, exempt, outOfForce);
         }
 
         private PackBase(int index, String id, List<String> memberIds, KieBase kieBase, List<Object> parameters,
-                List<Measure> measures, boolean everyPackHasParameters, Set<CollectorKind> exempt) {
+                List<Measure> measures, boolean everyPackHasParameters, Set<CollectorKind> exempt,
+                Set<String> outOfForce) {
             this.index = index;
+            this.outOfForce = Set.copyOf(outOfForce);
+            this.inForce = EffectiveRules.filter(outOfForce);
             this.memberIds = List.copyOf(memberIds);
             this.exempt = exempt;
             this.id = id;

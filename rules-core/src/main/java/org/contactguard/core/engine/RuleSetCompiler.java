@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.contactguard.core.model.Authority;
@@ -75,6 +77,7 @@ final class RuleSetCompiler {
     static final String VOCABULARY_KEY = "pack.vocabulary";
     static final String MEASURE_PREFIX = "measure.";
     static final String LOCALES_KEY = "pack.locales";
+    static final String ZONE_KEY = "pack.zone";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -85,6 +88,8 @@ final class RuleSetCompiler {
     private boolean usePrebuilt = true;
     /** The executable models of the packs built from one, by pack id: the engine merges them per pack combination. */
     private final Map<String, org.drools.model.Model> models = new HashMap<>();
+    private List<TenantOverlay.Entry> tenants = List.of();
+    private Set<String> tenantNames = Set.of();
 
     private RuleSetCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
@@ -105,9 +110,20 @@ final class RuleSetCompiler {
      */
     static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
             boolean wholeSource, boolean usePrebuilt) {
+        return compile(packs, overrides, classLoader, wholeSource, usePrebuilt, List.of(), Set.of());
+    }
+
+    /**
+     * @param tenants the lines of every tenant overlay (see {@link TenantOverlay})
+     * @param tenantNames every tenant an overlay file names, including files with no lines
+     */
+    static RuleSet compile(List<PackFiles> packs, List<ParameterOverride> overrides, ClassLoader classLoader,
+            boolean wholeSource, boolean usePrebuilt, List<TenantOverlay.Entry> tenants, Set<String> tenantNames) {
         RuleSetCompiler compiler = new RuleSetCompiler(classLoader);
         compiler.wholeSource = wholeSource;
         compiler.usePrebuilt = usePrebuilt;
+        compiler.tenants = List.copyOf(tenants);
+        compiler.tenantNames = Set.copyOf(tenantNames);
         return compiler.run(packs, overrides);
     }
 
@@ -131,6 +147,16 @@ final class RuleSetCompiler {
         boolean prebuilt;
         /** {@code pack.exemptCollectorKinds}. */
         final Set<CollectorKind> exempt = EnumSet.noneOf(CollectorKind.class);
+        /** {@code pack.zone}: where the pack's dates start at local midnight; null when not declared. */
+        java.time.ZoneId zone;
+        /** Dated parameter values ({@code callCap@2027-01-01 = 5}), by name then date. */
+        final Map<String, TreeMap<java.time.LocalDate, Object>> dated = new TreeMap<>();
+        /** Where the first dated value was written, for "needs pack.zone". */
+        String firstDateAt;
+        /** {@code stricter.<name>}: which way each parameter tightens. */
+        final Map<String, Tightening> stricter = new TreeMap<>();
+        /** Rules' {@code @effective}/{@code @expires} dates, by rule id: [effective, expires]. */
+        final Map<String, java.time.LocalDate[]> ruleDates = new TreeMap<>();
 
         ParsedPack(PackFiles files, PropertiesFile properties) {
             this.files = files;
@@ -157,7 +183,7 @@ final class RuleSetCompiler {
         }
         applyOverrides(parsed, overrides);
         for (ParsedPack pack : parsed) {
-            resolveMeasures(pack);
+            pack.measures.addAll(resolveMeasures(pack, pack.values));
             loadLocales(pack, rulesById);
             checkNamesAndMessages(pack);
         }
@@ -179,13 +205,16 @@ final class RuleSetCompiler {
                     metadata(pack, EXEMPT_CITATION_KEY, "")));
             if (pack.parameterType != null) {
                 // Declared types belong to the KieBase that compiled them: the pack's own.
-                parameterFacts.put(pack.files.id(), parameterFact(kieBases.get(pack.files.id()), pack));
+                parameterFacts.put(pack.files.id(), parameterFact(kieBases.get(pack.files.id()), pack, pack.values));
             }
         }
+        Variants variants = problems.isEmpty() ? new VariantBuilder(parsed, kieBases, rulesById, selection).build()
+                : Variants.NONE;
         if (!problems.isEmpty()) {
-            throw new RuleLoadException(problems);
+            throw new RuleLoadException(new ArrayList<>(new LinkedHashSet<>(problems)));
         }
-        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection, measures, models, warnings);
+        return new RuleSet(kieBases, infos, rulesById, parameterFacts, selection, measures, models, warnings, Map.of(),
+                variants);
     }
 
     /**
@@ -371,11 +400,67 @@ final class RuleSetCompiler {
                         + "\" must be DENY or ADVISORY"));
             }
         }
+        java.time.LocalDate[] dates = ruleDates(pack, file, rule, where);
         if (meta.size() < REQUIRED_METADATA.size() || authority == null) {
             return null;
         }
+        if (dates != null) {
+            pack.ruleDates.put(id, dates);
+            if (pack.firstDateAt == null) {
+                pack.firstDateAt = file + ":" + line;
+            }
+        }
         return new RuleInfo(id, pack.files.id(), rule.getName(), meta.get("citation"), authority, meta.get("message"),
                 effect, file, line);
+    }
+
+    /**
+     * A rule's {@code @effective} and {@code @expires} dates, or null when it has neither; a date
+     * that is not {@code YYYY-MM-DD}, or an expiry not after the start, is a problem at the rule.
+     */
+    private java.time.LocalDate[] ruleDates(ParsedPack pack, String file, RuleDescr rule, String where) {
+        String effective = annotation(rule, "effective");
+        String expires = annotation(rule, "expires");
+        if (effective == null && expires == null) {
+            return null;
+        }
+        java.time.LocalDate[] dates = new java.time.LocalDate[2];
+        boolean ok = true;
+        String[] texts = {effective, expires};
+        String[] names = {"effective", "expires"};
+        for (int i = 0; i < 2; i++) {
+            if (texts[i] == null) {
+                continue;
+            }
+            try {
+                dates[i] = EffectivePeriod.parseDate(texts[i]);
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file, annotationLine(pack, file, rule, names[i]), where + "@" + names[i] + " "
+                        + e.getMessage()));
+                ok = false;
+            }
+        }
+        if (ok && dates[0] != null && dates[1] != null && !dates[1].isAfter(dates[0])) {
+            problems.add(new RuleProblem(file, annotationLine(pack, file, rule, "expires"), where + "@expires " + dates[1]
+                    + " is not after @effective " + dates[0]));
+            ok = false;
+        }
+        return ok ? dates : null;
+    }
+
+    /**
+     * The line of the rule's {@code @name(...)} annotation (the parser gives annotations the rule's
+     * line), found in the text between the rule's start and its consequence; else the rule's own line.
+     */
+    private static int annotationLine(ParsedPack pack, String file, RuleDescr rule, String name) {
+        String[] lines = textOf(pack, file).split("\r?\n", -1);
+        int end = Math.min(rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() : lines.length, lines.length);
+        for (int line = Math.max(rule.getLine(), 1); line <= end; line++) {
+            if (lines[line - 1].contains("@" + name + "(")) {
+                return line;
+            }
+        }
+        return rule.getLine();
     }
 
     /**
@@ -627,7 +712,8 @@ final class RuleSetCompiler {
      * Resolves the pack's {@code measure.<name>} lines into {@link Measure}s against its final
      * parameter values; every problem names the line.
      */
-    private void resolveMeasures(ParsedPack pack) {
+    private List<Measure> resolveMeasures(ParsedPack pack, Map<String, Object> values) {
+        List<Measure> measures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (PropertiesFile.Entry entry : pack.measureEntries) {
             String name = entry.key().substring(MEASURE_PREFIX.length());
@@ -679,7 +765,7 @@ final class RuleSetCompiler {
                             default -> throw new IllegalArgumentException("per must be account, contactPoint or debtor");
                         };
                     } else if (word.equals("within")) {
-                        Object window = pack.values.get(argument);
+                        Object window = values.get(argument);
                         if (window instanceof Duration duration) {
                             rolling = duration;
                         } else if (window instanceof Integer count) {
@@ -689,7 +775,7 @@ final class RuleSetCompiler {
                                     + " or int parameter of this pack");
                         }
                     } else if (word.equals("cap")) {
-                        if (!(pack.values.get(argument) instanceof Integer value)) {
+                        if (!(values.get(argument) instanceof Integer value)) {
                             throw new IllegalArgumentException("cap names '" + argument + "', which is not an int"
                                     + " parameter of this pack");
                         }
@@ -709,10 +795,11 @@ final class RuleSetCompiler {
                 ok = false;
             }
             if (ok) {
-                pack.measures.add(new Measure(name, channel, initiator, recipient, connected, outcome, per, rolling, days,
+                measures.add(new Measure(name, channel, initiator, recipient, connected, outcome, per, rolling, days,
                         cap, more.filter()));
             }
         }
+        return measures;
     }
 
     private void collectParameterDeclarations(ParsedPack pack) {
@@ -767,6 +854,18 @@ final class RuleSetCompiler {
                 exemptCollectorKinds(pack, entry, path);
                 continue;
             }
+            if (entry.key().equals(ZONE_KEY)) {
+                try {
+                    pack.zone = zoneOf(entry.value());
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RuleProblem(path, entry.line(), ZONE_KEY + " " + e.getMessage()));
+                }
+                continue;
+            }
+            if (entry.key().startsWith(Tightening.PREFIX)) {
+                declareTightening(pack, entry);
+                continue;
+            }
             if (entry.key().startsWith("pack.")) {
                 if (!Set.of("pack.name", "pack.description", PackReader.RULES_KEY, EXTENDS_KEY, JURISDICTIONS_KEY,
                         OVERLAY_JURISDICTIONS_KEY, DEFAULT_KEY, EXEMPT_CITATION_KEY).contains(entry.key())) {
@@ -774,11 +873,25 @@ final class RuleSetCompiler {
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
                             + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ", "
                             + VOCABULARY_KEY + ", " + LOCALES_KEY + ", " + EXEMPT_KEY + ", " + EXEMPT_CITATION_KEY
-                            + "; measures: " + MEASURE_PREFIX + "<name>)"));
+                            + ", " + ZONE_KEY + "; measures: " + MEASURE_PREFIX + "<name>; directions: "
+                            + Tightening.PREFIX + "<parameter>)"));
                 }
                 continue;
             }
             bind(pack, entry.key(), entry.value(), path, entry.line());
+        }
+        for (Map.Entry<String, Tightening> entry : pack.stricter.entrySet()) {
+            DeclaredParameter parameter = pack.declared.get(entry.getKey());
+            PropertiesFile.Entry line = pack.properties.get(Tightening.PREFIX + entry.getKey());
+            if (parameter == null) {
+                problems.add(new RuleProblem(path, line.line(), Tightening.PREFIX + entry.getKey() + " names no declared"
+                        + " parameter (declared: " + String.join(", ", pack.declared.keySet()) + ")"));
+            } else if (!entry.getValue().fits(parameter.type())) {
+                problems.add(new RuleProblem(path, line.line(), Tightening.PREFIX + entry.getKey() + " = "
+                        + entry.getValue().word() + " does not fit a parameter of type " + parameter.type().name()
+                        .toLowerCase(Locale.ROOT) + " (" + entry.getValue().word() + " means " + entry.getValue().meaning()
+                        + ")"));
+            }
         }
         for (DeclaredParameter parameter : pack.declared.values()) {
             if (!pack.given.contains(parameter.name())) {
@@ -821,7 +934,40 @@ final class RuleSetCompiler {
         }
     }
 
+    private void declareTightening(ParsedPack pack, PropertiesFile.Entry entry) {
+        String name = entry.key().substring(Tightening.PREFIX.length());
+        Tightening direction = Tightening.of(entry.value());
+        if (direction == null) {
+            problems.add(new RuleProblem(pack.files.propertiesPath(), entry.line(), entry.key() + " must be one of "
+                    + Tightening.words() + ", found '" + entry.value() + "'"));
+        } else {
+            pack.stricter.put(name, direction);
+        }
+    }
+
+    /** {@code text} as a zone for a pack's dates: an IANA region id, as the contract requires of every zone. */
+    private static java.time.ZoneId zoneOf(String text) {
+        String id = text.strip();
+        if (!id.matches("[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+|UTC|Etc/UTC") || id.startsWith("Etc/GMT")) {
+            throw new IllegalArgumentException("must be an IANA region id such as Asia/Shanghai, found '" + text + "'");
+        }
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a known time zone", e);
+        }
+    }
+
     private void bind(ParsedPack pack, String name, String text, String file, int line) {
+        int at = name.indexOf('@');
+        if (at > 0) {
+            bindDated(pack, name.substring(0, at), name.substring(at + 1), text, file, line);
+            return;
+        }
+        if (!file.equals(pack.files.propertiesPath())) {
+            // A deployment's undated value replaces the parameter at every date, the pack's dated values too.
+            pack.dated.remove(name);
+        }
         DeclaredParameter parameter = pack.declared.get(name);
         if (parameter == null) {
             problems.add(new RuleProblem(file, line, "unknown parameter '" + name + "' for pack '" + pack.files.id()
@@ -831,19 +977,48 @@ final class RuleSetCompiler {
         }
         // Recorded before parsing: a value that is given but malformed is one problem, not also "missing".
         pack.given.add(name);
-        if (parameter.type() == ParameterType.TERM_LIST) {
-            Object list = TermListFiles.load(pack.files, text, file, line, file.equals(pack.files.propertiesPath()),
-                    problems);
-            if (list != null) {
-                pack.values.put(name, list);
-            }
+        Object value = parse(pack, parameter, text, file, line);
+        if (value != null) {
+            pack.values.put(name, value);
+        }
+    }
+
+    /** {@code name@date = value}: the parameter's value from local midnight of that date in the pack's zone. */
+    private void bindDated(ParsedPack pack, String name, String dateText, String text, String file, int line) {
+        DeclaredParameter parameter = pack.declared.get(name);
+        if (parameter == null) {
+            problems.add(new RuleProblem(file, line, "unknown parameter '" + name + "' for pack '" + pack.files.id()
+                    + "' (declared: " + (pack.declared.isEmpty() ? "none" : String.join(", ", pack.declared.keySet()))
+                    + ")"));
             return;
         }
+        java.time.LocalDate date;
         try {
-            pack.values.put(name, parameter.type().parse(text));
+            date = EffectivePeriod.parseDate(dateText);
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(file, line, "parameter '" + name + "' must be " + parameter.type().expected()
-                    + ", found '" + text + "'"));
+            problems.add(new RuleProblem(file, line, "parameter '" + name + "@" + dateText + "': " + e.getMessage()));
+            return;
+        }
+        Object value = parse(pack, parameter, text, file, line);
+        if (value != null) {
+            pack.dated.computeIfAbsent(name, n -> new TreeMap<>()).put(date, value);
+            if (pack.firstDateAt == null) {
+                pack.firstDateAt = file + ":" + line;
+            }
+        }
+    }
+
+    /** The value of {@code text} for {@code parameter}, or null after adding the problem. */
+    private Object parse(ParsedPack pack, DeclaredParameter parameter, String text, String file, int line) {
+        if (parameter.type() == ParameterType.TERM_LIST) {
+            return TermListFiles.load(pack.files, text, file, line, file.equals(pack.files.propertiesPath()), problems);
+        }
+        try {
+            return parameter.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(file, line, "parameter '" + parameter.name() + "' must be "
+                    + parameter.type().expected() + ", found '" + text + "'"));
+            return null;
         }
     }
 
@@ -896,7 +1071,7 @@ final class RuleSetCompiler {
         return builder.newKieBase();
     }
 
-    private Object parameterFact(KieBase kieBase, ParsedPack pack) {
+    private Object parameterFact(KieBase kieBase, ParsedPack pack, Map<String, Object> values) {
         FactType type = kieBase.getFactType(pack.packageName, pack.parameterType);
         if (type == null) {
             problems.add(new RuleProblem(pack.parameterTypeFile, 0, "declared type " + pack.parameterType
@@ -905,7 +1080,7 @@ final class RuleSetCompiler {
         }
         try {
             Object fact = type.newInstance();
-            for (Map.Entry<String, Object> value : pack.values.entrySet()) {
+            for (Map.Entry<String, Object> value : values.entrySet()) {
                 type.set(fact, value.getKey(), value.getValue());
             }
             return fact;
@@ -983,5 +1158,316 @@ final class RuleSetCompiler {
 
     private static String clean(String message) {
         return message == null ? "(no message from Drools)" : message.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Builds a loaded rule set's {@link Variants}: one rule set per effective-dated period and per
+     * tenant (and per period of each tenant), sharing the packs' KieBases. Every tenant value is
+     * checked against the pack's declared direction ({@code stricter.<name>}) in every period, so an
+     * overlay that would loosen a value at any date does not load.
+     */
+    private final class VariantBuilder {
+        private final List<ParsedPack> packs;
+        private final Map<String, KieBase> kieBases;
+        private final Map<String, RuleInfo> rulesById;
+        private final PackSelection selection;
+        private final Map<String, EffectivePeriod> ruleDates = new TreeMap<>();
+        private final Map<String, java.time.ZoneId> zones = new TreeMap<>();
+        /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
+        private final Set<TenantOverlay.Entry> loosening = new HashSet<>();
+
+        VariantBuilder(List<ParsedPack> packs, Map<String, KieBase> kieBases, Map<String, RuleInfo> rulesById,
+                PackSelection selection) {
+            this.packs = packs;
+            this.kieBases = kieBases;
+            this.rulesById = rulesById;
+            this.selection = selection;
+        }
+
+        /** One tenant's lines for one pack, parsed. */
+        private final class Overlay {
+            final String tenant;
+            final Map<String, Object> values = new TreeMap<>();
+            final Map<String, TreeMap<java.time.LocalDate, Object>> dated = new TreeMap<>();
+            /** Where each value was written, by parameter name then date (null: undated). */
+            final Map<String, TenantOverlay.Entry> lines = new HashMap<>();
+            final Set<String> denies = new HashSet<>();
+            final List<TenantOverlay.Entry> entries = new ArrayList<>();
+
+            Overlay(String tenant) {
+                this.tenant = tenant;
+            }
+
+            /** The tenant's value of {@code name} at {@code at} (null: before every date), with its line; null if none. */
+            TenantOverlay.Entry lineAt(String name, Instant at, java.time.ZoneId zone) {
+                java.time.LocalDate date = dateAt(dated.get(name), at, zone);
+                return lines.get(name + (date == null ? "" : "@" + date));
+            }
+
+            Object valueAt(String name, Instant at, java.time.ZoneId zone) {
+                java.time.LocalDate date = dateAt(dated.get(name), at, zone);
+                return date == null ? values.get(name) : dated.get(name).get(date);
+            }
+        }
+
+        Variants build() {
+            TreeSet<Instant> changes = new TreeSet<>();
+            for (ParsedPack pack : packs) {
+                if (pack.zone != null) {
+                    zones.put(pack.files.id(), pack.zone);
+                }
+                if (pack.firstDateAt != null && pack.zone == null) {
+                    problems.add(new RuleProblem(pack.files.propertiesPath(), 0, "pack '" + pack.files.id() + "' has"
+                            + " effective dates (first at " + pack.firstDateAt + ") but no " + ZONE_KEY + ": set the"
+                            + " zone of its jurisdiction, in which each date starts at local midnight"));
+                    continue;
+                }
+                pack.ruleDates.forEach((id, dates) -> {
+                    EffectivePeriod period = new EffectivePeriod(dates[0], dates[1], pack.zone);
+                    ruleDates.put(id, period);
+                    addIfSet(changes, period.from());
+                    addIfSet(changes, period.until());
+                });
+                pack.dated.values().forEach(byDate -> byDate.keySet().forEach(date ->
+                        changes.add(EffectivePeriod.startOf(date, pack.zone))));
+            }
+            Map<String, Map<String, Overlay>> overlays = overlays(changes);
+            if (!problems.isEmpty()) {
+                return Variants.NONE;
+            }
+            List<Instant> moments = List.copyOf(changes);
+            List<RuleSet> periods = moments.isEmpty() ? List.of() : periods(null, moments);
+            Map<String, RuleSet> tenantSets = new TreeMap<>();
+            overlays.forEach((tenant, byPack) -> {
+                List<RuleSet> tenantPeriods = moments.isEmpty() ? List.of() : periods(byPack, moments);
+                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones)));
+            });
+            return Variants.of(tenantSets, moments, periods, ruleDates, zones);
+        }
+
+        private static void addIfSet(Set<Instant> changes, Instant moment) {
+            if (moment != null) {
+                changes.add(moment);
+            }
+        }
+
+        /** One rule set per period: before the first change, then from each. */
+        private List<RuleSet> periods(Map<String, Overlay> overlay, List<Instant> moments) {
+            List<RuleSet> periods = new ArrayList<>();
+            for (int i = 0; i <= moments.size(); i++) {
+                Instant from = i == 0 ? null : moments.get(i - 1);
+                Instant until = i == moments.size() ? null : moments.get(i);
+                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones)));
+            }
+            return periods;
+        }
+
+        /** Reads every tenant line into overlays by tenant and pack; the dates tenants write join {@code changes}. */
+        private Map<String, Map<String, Overlay>> overlays(Set<Instant> changes) {
+            Map<String, Map<String, Overlay>> overlays = new TreeMap<>();
+            tenantNames.forEach(name -> overlays.put(name, new TreeMap<>()));
+            for (TenantOverlay.Entry entry : tenants) {
+                ParsedPack pack = packs.stream().filter(p -> p.files.id().equals(entry.pack())).findFirst().orElse(null);
+                String where = "tenant '" + entry.tenant() + "': ";
+                if (pack == null) {
+                    problems.add(new RuleProblem(entry.file(), entry.line(), where + "pack '" + entry.pack()
+                            + "' is not loaded (loaded: " + packs.stream().map(p -> p.files.id()).toList() + ")"));
+                    continue;
+                }
+                Overlay overlay = overlays.computeIfAbsent(entry.tenant(), t -> new TreeMap<>())
+                        .computeIfAbsent(pack.files.id(), id -> new Overlay(entry.tenant()));
+                overlay.entries.add(entry);
+                if (entry.key().startsWith(TenantOverlay.EFFECT_PREFIX)) {
+                    effect(pack, overlay, entry, where);
+                    continue;
+                }
+                int at = entry.key().indexOf('@');
+                String name = at > 0 ? entry.key().substring(0, at) : entry.key();
+                DeclaredParameter parameter = pack.declared.get(name);
+                if (parameter == null) {
+                    problems.add(new RuleProblem(entry.file(), entry.line(), where + "unknown parameter '" + name
+                            + "' for pack '" + pack.files.id() + "' (declared: " + String.join(", ",
+                            pack.declared.keySet()) + ")"));
+                    continue;
+                }
+                if (pack.stricter.get(name) == null) {
+                    problems.add(new RuleProblem(entry.file(), entry.line(), where + "parameter '" + name + "' of pack '"
+                            + pack.files.id() + "' declares no direction (" + Tightening.PREFIX + name + " in "
+                            + pack.files.propertiesPath() + "), so no tenant may change it"));
+                    continue;
+                }
+                java.time.LocalDate date = null;
+                if (at > 0) {
+                    try {
+                        date = EffectivePeriod.parseDate(entry.key().substring(at + 1));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new RuleProblem(entry.file(), entry.line(), where + "'" + entry.key() + "': "
+                                + e.getMessage()));
+                        continue;
+                    }
+                    if (pack.zone == null) {
+                        problems.add(new RuleProblem(entry.file(), entry.line(), where + "a dated value needs the pack's "
+                                + ZONE_KEY + " in " + pack.files.propertiesPath()));
+                        continue;
+                    }
+                }
+                Object value = parse(pack, parameter, entry.value(), entry.file(), entry.line());
+                if (value == null) {
+                    continue;
+                }
+                if (date == null) {
+                    overlay.values.put(name, value);
+                    overlay.lines.put(name, entry);
+                } else {
+                    overlay.dated.computeIfAbsent(name, n -> new TreeMap<>()).put(date, value);
+                    overlay.lines.put(name + "@" + date, entry);
+                    changes.add(EffectivePeriod.startOf(date, pack.zone));
+                }
+            }
+            return overlays;
+        }
+
+        /** {@code effect.RULE-ID = DENY}: an advisory that denies for this tenant; never a denial made an advisory. */
+        private void effect(ParsedPack pack, Overlay overlay, TenantOverlay.Entry entry, String where) {
+            String id = entry.key().substring(TenantOverlay.EFFECT_PREFIX.length());
+            RuleInfo rule = rulesById.get(id);
+            if (rule == null || !rule.pack().equals(pack.files.id())) {
+                problems.add(new RuleProblem(entry.file(), entry.line(), where + "no rule with @id " + id + " in pack '"
+                        + pack.files.id() + "'"));
+                return;
+            }
+            Effect wanted;
+            try {
+                wanted = Effect.valueOf(entry.value().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(entry.file(), entry.line(), where + entry.key() + " must be DENY or ADVISORY,"
+                        + " found '" + entry.value() + "'"));
+                return;
+            }
+            if (wanted == Effect.ADVISORY && rule.effect() == Effect.DENY) {
+                problems.add(new RuleProblem(entry.file(), entry.line(), where + entry.key() + " = ADVISORY would loosen "
+                        + id + ", which denies; a tenant may make an advisory deny, never the reverse"));
+            } else if (wanted == Effect.DENY && rule.effect() == Effect.ADVISORY) {
+                overlay.denies.add(id);
+            }
+        }
+
+        /**
+         * The rule set in force from {@code from} (null: before every change) with {@code overlay}
+         * (null: no tenant) applied: each pack's values and rules in force then.
+         */
+        private RuleSet variant(Map<String, Overlay> overlay, Instant from, Variants variants) {
+            Map<String, PackInfo> infos = new LinkedHashMap<>();
+            Map<String, RuleInfo> byId = new LinkedHashMap<>(rulesById);
+            Map<String, Object> facts = new HashMap<>();
+            Map<String, List<Measure>> measures = new HashMap<>();
+            Map<String, Set<String>> outOfForce = new HashMap<>();
+            for (ParsedPack pack : packs) {
+                String id = pack.files.id();
+                Map<String, Object> values = new TreeMap<>(pack.values);
+                pack.dated.forEach((name, byDate) -> {
+                    java.time.LocalDate date = dateAt(byDate, from, pack.zone);
+                    if (date != null) {
+                        values.put(name, byDate.get(date));
+                    }
+                });
+                Overlay tenant = overlay == null ? null : overlay.get(id);
+                if (tenant != null) {
+                    tighten(pack, tenant, values, from);
+                }
+                List<RuleInfo> inForce = new ArrayList<>();
+                Set<String> out = new HashSet<>();
+                for (RuleInfo rule : pack.rules) {
+                    EffectivePeriod period = ruleDates.get(rule.id());
+                    boolean live = period == null || (from == null ? period.effective() == null : period.inForceAt(from));
+                    RuleInfo shown = tenant != null && tenant.denies.contains(rule.id())
+                            ? new RuleInfo(rule.id(), rule.pack(), rule.name(), rule.citation(), rule.authority(),
+                                    rule.message(), Effect.DENY, rule.file(), rule.line(), rule.messages())
+                            : rule;
+                    byId.put(rule.id(), shown);
+                    if (live) {
+                        inForce.add(shown);
+                    } else {
+                        out.add(EffectiveRules.qualified(pack.packageName, rule.name()));
+                    }
+                }
+                outOfForce.put(id, out);
+                measures.put(id, resolveMeasures(pack, values));
+                if (pack.parameterType != null) {
+                    facts.put(id, parameterFact(kieBases.get(id), pack, values));
+                }
+                String digest = tenant == null && out.isEmpty() && values.equals(pack.values) ? digest(pack)
+                        : variantDigest(pack, values, inForce, tenant);
+                infos.put(id, new PackInfo(id, metadata(pack, "pack.name", id), metadata(pack, "pack.description", ""),
+                        pack.packageName, values, inForce, digest, pack.files.propertiesPath(), pack.prebuilt, pack.exempt,
+                        metadata(pack, EXEMPT_CITATION_KEY, "")));
+            }
+            return new RuleSet(kieBases, infos, byId, facts, selection, measures, models, List.of(), outOfForce,
+                    variants);
+        }
+
+        /** Puts the tenant's values in force at {@code from} into {@code values}, refusing any that loosens. */
+        private void tighten(ParsedPack pack, Overlay tenant, Map<String, Object> values, Instant from) {
+            Set<String> names = new TreeSet<>(tenant.values.keySet());
+            names.addAll(tenant.dated.keySet());
+            for (String name : names) {
+                Object value = tenant.valueAt(name, from, pack.zone);
+                if (value == null) {
+                    continue;
+                }
+                Tightening direction = pack.stricter.get(name);
+                Object base = values.get(name);
+                if (base != null && !direction.keepsOrTightens(base, value)) {
+                    TenantOverlay.Entry line = tenant.lineAt(name, from, pack.zone);
+                    if (!loosening.add(line)) {
+                        continue;
+                    }
+                    java.time.LocalDate since = dateAt(pack.dated.get(name), from, pack.zone);
+                    problems.add(new RuleProblem(line.file(), line.line(), "tenant '" + tenant.tenant + "': " + line.key()
+                            + " = " + line.value() + " loosens pack '" + pack.files.id() + "', whose " + name + " is "
+                            + shown(base) + (since == null ? "" : " from " + since)
+                            + " (" + Tightening.PREFIX + name + " = " + direction.word() + ": " + direction.meaning() + ")"));
+                } else {
+                    values.put(name, value);
+                }
+            }
+        }
+
+        private static String shown(Object value) {
+            return value instanceof org.contactguard.core.rules.TermList list ? list.source() + " (" + list.size()
+                    + " terms)" : String.valueOf(value);
+        }
+
+        /** A variant's digest: the pack's, its values and rules in force, and the tenant lines that made it. */
+        private String variantDigest(ParsedPack pack, Map<String, Object> values, List<RuleInfo> inForce, Overlay tenant) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                update(sha, digest(pack));
+                values.forEach((name, value) -> update(sha, name + "=" + value));
+                inForce.forEach(rule -> update(sha, "rule:" + rule.id() + ":" + rule.effect()));
+                if (tenant != null) {
+                    update(sha, "tenant:" + tenant.tenant);
+                    tenant.entries.forEach(entry -> update(sha, entry.key() + "=" + entry.value()));
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+        }
+    }
+
+    /** The latest date of {@code byDate} that has started at {@code at} in {@code zone} (null: before every date, or none). */
+    private static java.time.LocalDate dateAt(TreeMap<java.time.LocalDate, Object> byDate, Instant at,
+            java.time.ZoneId zone) {
+        if (byDate == null || at == null) {
+            return null;
+        }
+        java.time.LocalDate latest = null;
+        for (java.time.LocalDate date : byDate.keySet()) {
+            if (!EffectivePeriod.startOf(date, zone).isAfter(at)) {
+                latest = date;
+            }
+        }
+        return latest;
     }
 }

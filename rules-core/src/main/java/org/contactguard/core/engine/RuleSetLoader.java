@@ -81,11 +81,38 @@ public final class RuleSetLoader {
             overrides.addAll(read);
         }
         overrides.addAll(sources.overrides());
+        List<TenantOverlay.Entry> tenants = new ArrayList<>(TenantOverlay.fromPacks(packs, problems));
+        tenants.addAll(TenantOverlay.fromFiles(sources.tenantFiles(), problems));
+        // A tenant file read half-written would put the packs' looser values back in force for that
+        // tenant: the same lost-keys check as for parameter files.
+        Map<Path, Set<String>> tenantKeys = new LinkedHashMap<>();
+        packs.forEach(pack -> pack.tenants().forEach(file -> tenantKeys.put(Path.of(file.path()), new TreeSet<>())));
+        sources.tenantFiles().values().forEach(files -> files.forEach(file -> tenantKeys.put(file, new TreeSet<>())));
+        tenants.forEach(entry -> tenantKeys.computeIfAbsent(Path.of(entry.file()), f -> new TreeSet<>())
+                .add(entry.pack() + "." + entry.key()));
+        tenantKeys.forEach((file, held) -> {
+            Set<String> lost = new TreeSet<>(previousKeys.getOrDefault(file, Set.of()));
+            lost.removeAll(held);
+            if (!lost.isEmpty()) {
+                problems.add(new RuleProblem(file.toString(), 0, (held.isEmpty() ? "is empty and" : "")
+                        + " lost the tenant values " + lost + " that it set at"
+                        + " the previous load; refusing to fall back to the packs' own values (if they were removed on"
+                        + " purpose, reload with ACCEPT_REMOVED_PARAMETERS)"));
+            }
+            keys.put(file, held);
+        });
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
         return new Loaded(RuleSetCompiler.compile(packs, overrides, sources.classLoader(), sources.packs().isEmpty(),
-                sources.prebuiltModels()), keys);
+                sources.prebuiltModels(), tenants, tenantNames(packs, sources)), keys);
+    }
+
+    /** Every tenant a file names, with or without lines in it: an empty overlay is still the tenant's. */
+    private static Set<String> tenantNames(List<PackFiles> packs, RuleSources sources) {
+        Set<String> names = new TreeSet<>(sources.tenantFiles().keySet());
+        packs.forEach(pack -> pack.tenants().forEach(file -> names.add(file.tenant())));
+        return names;
     }
 
     private static List<PackFiles> fromClasspath(RuleSources sources, List<RuleProblem> problems) {

@@ -2,6 +2,7 @@ package org.contactguard.core.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,18 @@ import java.util.Objects;
  * @param classLoader loads classpath packs and the classes rules refer to
  * @param prebuiltModels whether a pack may start from the executable model generated when it was
  *     packaged (only while that model matches the pack's DRL); false compiles every DRL at start
+ * @param tenantFiles tenant overlays given to the builder: files of {@code pack.parameter = value}
+ *     lines, by tenant name (besides the {@code tenants/<tenant>.properties} files in pack folders)
  */
 public record RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
-        List<ParameterOverride> overrides, ClassLoader classLoader, boolean prebuiltModels) {
+        List<ParameterOverride> overrides, ClassLoader classLoader, boolean prebuiltModels,
+        Map<String, List<Path>> tenantFiles) {
+
+    /** Sources without tenant overlay files. */
+    public RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
+            List<ParameterOverride> overrides, ClassLoader classLoader, boolean prebuiltModels) {
+        this(packs, rulesDirectory, parameterFiles, overrides, classLoader, prebuiltModels, Map.of());
+    }
 
     /** Sources that use pre-built models where they match. */
     public RuleSources(List<String> packs, Path rulesDirectory, List<Path> parameterFiles,
@@ -29,6 +39,10 @@ public record RuleSources(List<String> packs, Path rulesDirectory, List<Path> pa
         packs = List.copyOf(packs);
         parameterFiles = List.copyOf(parameterFiles);
         overrides = List.copyOf(overrides);
+        Map<String, List<Path>> copy = new java.util.TreeMap<>();
+        (tenantFiles == null ? Map.<String, List<Path>>of() : tenantFiles).forEach((tenant, files) ->
+                copy.put(tenant, List.copyOf(files)));
+        tenantFiles = java.util.Collections.unmodifiableMap(copy);
         Objects.requireNonNull(classLoader, "classLoader");
     }
 }

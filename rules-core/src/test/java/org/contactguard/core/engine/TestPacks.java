@@ -29,6 +29,8 @@ public final class TestPacks {
     public static final String HOUSE = "house";
     /** Engine test pack whose rules throw, dereference null or loop for particular debtor ids. */
     public static final String FAULTY = "faulty";
+    /** Engine test pack with effective dates (Los Angeles), a dated cap, tenant directions and a tenant 'strict'. */
+    public static final String DATED = "dated";
 
     private TestPacks() {
     }
@@ -40,9 +42,9 @@ public final class TestPacks {
         try {
             Path source = Path.of(url.toURI());
             Path target = Files.createDirectories(root.resolve(id));
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, target.resolve(file.getFileName().toString()));
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.filter(p -> !p.equals(source)).sorted().toList()) {
+                    Files.copy(file, target.resolve(source.relativize(file).toString()));
                 }
             }
             return target;

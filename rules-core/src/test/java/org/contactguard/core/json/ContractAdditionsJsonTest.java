@@ -23,8 +23,10 @@ class ContractAdditionsJsonTest {
     private static ComplianceEngine engine;
 
     @BeforeAll
-    static void loadProbePack() {
-        engine = ComplianceEngine.builder().pack(TestPacks.PROBE).build();
+    static void loadProbePack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws java.io.IOException {
+        // Tenant bank-7's overlay sets nothing, so naming it changes nothing (an unknown tenant is INPUT-INVALID).
+        java.nio.file.Path bank7 = java.nio.file.Files.writeString(folder.resolve("bank-7.properties"), "");
+        engine = ComplianceEngine.builder().pack(TestPacks.PROBE).tenant("bank-7", bank7).build();
     }
 
     private static DecisionRequest read(String json) {

@@ -50,8 +50,11 @@ class MicrometerDecisionListenerTest {
     private ComplianceEngine engine;
 
     @BeforeEach
-    void engineWithMeters() {
+    void engineWithMeters() throws java.io.IOException {
         probe = TestPacks.copy(TestPacks.PROBE, root);
+        // The tenant the tagging test names: an overlay that changes nothing (an unknown tenant is INPUT-INVALID).
+        java.nio.file.Files.createDirectories(probe.resolve("tenants"));
+        TestPacks.write(probe.resolve("tenants/portfolio-7.properties"), "# no values: the probe pack's own\n");
         registry = new SimpleMeterRegistry();
         engine = ComplianceEngine.builder().rulesDirectory(root).listener(new MicrometerDecisionListener(registry)).build();
     }
