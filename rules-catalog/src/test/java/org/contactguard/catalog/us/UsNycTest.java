@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 /** us-nyc on the rule vocabulary: the contact cap's message and evidence, and who New York City's rules protect. */
 class UsNycTest {
 
-    static final Instant NOON_10_MARCH = ny("2026-03-10T12:00");
+    static final Instant NOON_13_OCTOBER = ny("2026-10-13T12:00");
     static final List<ContactAttempt> THREE_ATTEMPTS_IN_SEVEN_DATES = List.of(
-            attempt(Channel.CALL, ny("2026-03-04T10:00"), Outcome.BUSY),
-            attempt(Channel.CALL, ny("2026-03-06T10:00"), Outcome.NO_ANSWER),
-            attempt(Channel.CALL, ny("2026-03-08T10:00"), Outcome.NO_ANSWER));
+            attempt(Channel.CALL, ny("2026-10-07T10:00"), Outcome.BUSY),
+            attempt(Channel.CALL, ny("2026-10-09T10:00"), Outcome.NO_ANSWER),
+            attempt(Channel.CALL, ny("2026-10-11T10:00"), Outcome.NO_ANSWER));
 
     static ContactAttempt attempt(Channel channel, Instant at, Outcome outcome) {
         return ContactAttempt.builder().channel(channel).at(at).recipient(Recipient.DEBTOR).contactPoint(MOBILE)
@@ -59,7 +59,7 @@ class UsNycTest {
 
         @Test
         void theReasonKeepsTheTemplateItsArgumentsAndTheCountedAttemptsApart() {
-            Reason reason = ENGINE.decide(request(ENGINE, "US-NYC", livingIn(), call(NOON_10_MARCH).build(),
+            Reason reason = ENGINE.decide(request(ENGINE, "US-NYC", livingIn(), call(NOON_13_OCTOBER).build(),
                     THREE_ATTEMPTS_IN_SEVEN_DATES)).reasons().stream()
                     .filter(r -> r.ruleId().equals("US-NYC-FREQ-01")).findFirst().orElseThrow();
             assertEquals("New York City: account {subject} already has {count} contacts or attempts across channels in"
@@ -71,11 +71,11 @@ class UsNycTest {
         @Test
         void aTunedCapShowsInTheMessage() {
             ComplianceEngine tuned = ComplianceEngine.builder().parameter("us-nyc", "contactCap", "2").build();
-            assertThatDecision(tuned, request(tuned, "US-NYC", livingIn(), call(NOON_10_MARCH).build(),
+            assertThatDecision(tuned, request(tuned, "US-NYC", livingIn(), call(NOON_13_OCTOBER).build(),
                     THREE_ATTEMPTS_IN_SEVEN_DATES.subList(1, 3))).isDeniedBy("US-NYC-FREQ-01")
                     .hasMessageContaining("US-NYC-FREQ-01", "account A1 already has 2 contacts or attempts across channels"
                             + " in the 7 local dates ending today; the cap is 2");
-            assertThatDecision(tuned, request(tuned, "US-NYC", livingIn(), call(NOON_10_MARCH).build(),
+            assertThatDecision(tuned, request(tuned, "US-NYC", livingIn(), call(NOON_13_OCTOBER).build(),
                     THREE_ATTEMPTS_IN_SEVEN_DATES.subList(2, 3))).isAllowed();
         }
     }
@@ -86,21 +86,21 @@ class UsNycTest {
 
         @Test
         void aNewYorkCityResidentsFederalAccountIsProtectedByTheCityCap() {
-            assertThatDecision(ENGINE, request(ENGINE, "US", livingIn("US-NYC"), call(NOON_10_MARCH).build(),
+            assertThatDecision(ENGINE, request(ENGINE, "US", livingIn("US-NYC"), call(NOON_13_OCTOBER).build(),
                     THREE_ATTEMPTS_IN_SEVEN_DATES)).isDeniedBy("US-NYC-FREQ-01")
-                    .hasNextPermittedAt(ny("2026-03-11T08:00"));
+                    .hasNextPermittedAt(ny("2026-10-14T08:00"));
         }
 
         @Test
         void aDebtorLivingElsewhereWithAFederalAccountIsNotUnderTheCityCap() {
-            assertThatDecision(ENGINE, request(ENGINE, "US", livingIn("US-FL"), call(NOON_10_MARCH).build(),
+            assertThatDecision(ENGINE, request(ENGINE, "US", livingIn("US-FL"), call(NOON_13_OCTOBER).build(),
                     THREE_ATTEMPTS_IN_SEVEN_DATES)).isAllowed();
         }
 
         @Test
         void aNewYorkCityResidentNeedsWrittenConsentForEmailAboutAnyAccount() {
-            ProposedAction email = UsFixtures.contact(Channel.EMAIL, NOON_10_MARCH, UsFixtures.EMAIL).build();
-            Consent oral = Consent.electronic(ny("2026-03-01T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id());
+            ProposedAction email = UsFixtures.contact(Channel.EMAIL, NOON_13_OCTOBER, UsFixtures.EMAIL).build();
+            Consent oral = Consent.electronic(ny("2026-10-04T10:00"), Channel.EMAIL, UsFixtures.EMAIL.id());
             Debtor resident = Debtor.builder("D1").zone("America/New_York").jurisdiction("US-NYC").consent(oral).build();
             assertThatDecision(ENGINE, request(ENGINE, "US", resident, email, List.of())).isDeniedBy("US-NYC-ELEC-01");
             Debtor elsewhere = Debtor.builder("D1").zone("America/New_York").consent(oral).build();
