@@ -166,7 +166,8 @@ class ContactguardCliTest {
         Run run = run("lint", "--rules", CliFixtures.STARTER_PACK.getParent().toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.outLines().stream().noneMatch(line -> line.contains(": warning: ")), run.out());
-        assertTrue(run.outLines().get(run.outLines().size() - 1).contains("no problems, 0 warnings"), run.out());
+        String summary = run.outLines().get(run.outLines().size() - 1);
+        assertTrue(summary.contains("no problems") && !summary.contains("warning"), run.out());
     }
 
     @Test
