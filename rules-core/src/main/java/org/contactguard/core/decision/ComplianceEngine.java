@@ -477,6 +477,42 @@ public final class ComplianceEngine {
 
     /** What a re-evaluation at a later moment tells the search: whether a rule still denies, and until when. */
     private record Probe(boolean denied, Instant retryAt) {
+
+        /**
+         * Whether {@code findings} deny (an invalid field, or a rule whose effect is DENY under
+         * {@code rules}) and the latest moment the denying rules name: none when one names none or a
+         * field is invalid, and the moment {@code rules} stop being in force when that comes first
+         * (a rule expires, a cap is lowered: look again then).
+         */
+        static Probe of(List<Finding> findings, RuleSet rules) {
+            boolean denied = false;
+            boolean endless = false;
+            boolean invalid = false;
+            Instant retryAt = null;
+            for (Finding finding : findings) {
+                RuleInfo rule = rules.rule(finding.ruleId());
+                if (rule == null) {
+                    throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
+                }
+                if (finding.invalidField() != null) {
+                    denied = true;
+                    endless = true;
+                    invalid = true;
+                } else if (rule.effect() == Effect.DENY) {
+                    denied = true;
+                    if (finding.retryAt() == null) {
+                        endless = true;
+                    } else if (retryAt == null || finding.retryAt().isAfter(retryAt)) {
+                        retryAt = finding.retryAt();
+                    }
+                }
+            }
+            Instant change = rules.validUntil();
+            if (change != null && denied && !invalid && (endless || retryAt == null || retryAt.isAfter(change))) {
+                return new Probe(true, change);
+            }
+            return new Probe(denied, endless ? null : retryAt);
+        }
     }
 
     /**
@@ -493,34 +529,7 @@ public final class ComplianceEngine {
             return new Probe(false, null);
         }
         // As in assess: the tenant's and the moment's rules decide each finding's effect.
-        RuleSet rules = loaded.variant(request.tenant(), at);
-        boolean denied = false;
-        boolean endless = false;
-        boolean invalid = false;
-        Instant retryAt = null;
-        for (Finding finding : findings) {
-            RuleInfo rule = rules.rule(finding.ruleId());
-            if (rule == null) {
-                throw new IllegalStateException("a rule reported unknown @id " + finding.ruleId());
-            }
-            if (finding.invalidField() != null) {
-                denied = true;
-                endless = true;
-                invalid = true;
-            } else if (rule.effect() == Effect.DENY) {
-                denied = true;
-                if (finding.retryAt() == null) {
-                    endless = true;
-                } else if (retryAt == null || finding.retryAt().isAfter(retryAt)) {
-                    retryAt = finding.retryAt();
-                }
-            }
-        }
-        Instant change = rules.validUntil();
-        if (change != null && denied && !invalid && (endless || retryAt == null || retryAt.isAfter(change))) {
-            return new Probe(true, change);
-        }
-        return new Probe(denied, endless ? null : retryAt);
+        return Probe.of(findings, loaded.variant(request.tenant(), at));
     }
 
     /** Reasons, advisories and the earliest moment every denying rule would stop objecting. */
@@ -553,14 +562,11 @@ public final class ComplianceEngine {
         }
         Map<String, ReasonDraft> denials = new LinkedHashMap<>();
         Map<String, ReasonDraft> advisories = new LinkedHashMap<>();
-        Instant retryAt = null;
-        boolean endless = false;
         for (Finding finding : findings) {
             RuleInfo rule = rules.rule(finding.ruleId());
             if (finding.invalidField() != null) {
                 denials.computeIfAbsent(Reason.INPUT_INVALID + "|" + finding.invalidField(),
                         key -> new ReasonDraft(rule, Reason.INPUT_INVALID, finding.invalidField() + ": " + finding.detail()));
-                endless = true;
                 continue;
             }
             Map<String, ReasonDraft> target = rule.effect() == Effect.ADVISORY ? advisories : denials;
@@ -571,21 +577,8 @@ public final class ComplianceEngine {
             } else if (finding.detail() != null) {
                 draft.details.add(finding.detail());
             }
-            if (rule.effect() == Effect.DENY) {
-                if (finding.retryAt() == null) {
-                    endless = true;
-                } else if (retryAt == null || finding.retryAt().isAfter(retryAt)) {
-                    retryAt = finding.retryAt();
-                }
-            }
         }
-        Instant change = rules.validUntil();
-        if (change != null && !denials.isEmpty() && (endless || retryAt == null || retryAt.isAfter(change))
-                && denials.keySet().stream().noneMatch(key -> key.startsWith(Reason.INPUT_INVALID + "|"))) {
-            // Rules or values change then (a rule expires, a cap is lowered): look again at that moment.
-            return new Assessment(reasons(denials), reasons(advisories), change);
-        }
-        return new Assessment(reasons(denials), reasons(advisories), endless ? null : retryAt);
+        return new Assessment(reasons(denials), reasons(advisories), Probe.of(findings, rules).retryAt());
     }
 
     /**
