@@ -682,10 +682,19 @@ public final class RuleSet {
             return findings;
         }
 
-        /** Fires the session's rules and collects the findings, whose handles join {@link #inserted}. */
+        /**
+         * Fires the session's rules and collects the findings: those {@link Finding#deny} made
+         * directly, and those a consequence inserted as facts, whose handles join {@link #inserted}.
+         */
         private void fire(KieSession session, PackBase base, List<Finding> findings) {
-            int fired = base.inForce == null ? session.fireAllRules(MAX_FIRINGS)
-                    : session.fireAllRules(base.inForce, MAX_FIRINGS);
+            int fired;
+            Finding.collectInto(findings);
+            try {
+                fired = base.inForce == null ? session.fireAllRules(MAX_FIRINGS)
+                        : session.fireAllRules(base.inForce, MAX_FIRINGS);
+            } finally {
+                Finding.stopCollecting();
+            }
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + fired + " times in one evaluation; a rule is looping");
             }

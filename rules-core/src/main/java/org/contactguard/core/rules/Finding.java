@@ -74,8 +74,35 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
         }
         evidence.sort(null);
         Finding finding = new Finding(idOf(context), null, null, null, arguments, evidence);
+        List<Finding> collected = COLLECTED.get();
+        if (collected != null) {
+            collected.add(finding);
+            return new Denial(context, null, collected, collected.size() - 1, finding);
+        }
         FactHandle handle = context.getKieRuntime().insert(finding);
-        return new Denial(context, handle, finding);
+        return new Denial(context, handle, null, -1, finding);
+    }
+
+    /**
+     * Where {@link #deny} puts the findings of the rules fired on this thread, or null to insert
+     * them into the session as facts. The engine collects them this way while it fires a session:
+     * a finding in working memory is inserted, updated with its end and deleted again, each a
+     * propagation through the network that no rule reads.
+     */
+    private static final ThreadLocal<List<Finding>> COLLECTED = new ThreadLocal<>();
+
+    /**
+     * Makes {@link #deny} on this thread add its findings to {@code findings} (in firing order,
+     * each replaced as its consequence states its end) until {@link #stopCollecting}; for the
+     * engine, around one {@code fireAllRules}.
+     */
+    public static void collectInto(List<Finding> findings) {
+        COLLECTED.set(Objects.requireNonNull(findings, "findings"));
+    }
+
+    /** Ends {@link #collectInto}: {@link #deny} inserts its findings into the session again. */
+    public static void stopCollecting() {
+        COLLECTED.remove();
     }
 
     /**
@@ -84,13 +111,26 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
      */
     public static final class Denial {
         private final RuleContext context;
+        /** The finding's handle in the session, or null when it was collected into {@link #collected}. */
         private final FactHandle handle;
+        private final List<Finding> collected;
+        private final int index;
         private final Finding finding;
 
-        private Denial(RuleContext context, FactHandle handle, Finding finding) {
+        private Denial(RuleContext context, FactHandle handle, List<Finding> collected, int index, Finding finding) {
             this.context = context;
             this.handle = handle;
+            this.collected = collected;
+            this.index = index;
             this.finding = finding;
+        }
+
+        private void replace(Finding changed) {
+            if (handle == null) {
+                collected.set(index, changed);
+            } else {
+                context.getKieRuntime().update(handle, changed);
+            }
         }
 
         /**
@@ -103,14 +143,14 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
             arguments.put(Objects.requireNonNull(name, "name"), value);
             Finding named = new Finding(finding.ruleId(), finding.detail(), finding.retryAt(), finding.invalidField(),
                     arguments, finding.evidence());
-            context.getKieRuntime().update(handle, named);
-            return new Denial(context, handle, named);
+            replace(named);
+            return new Denial(context, handle, collected, index, named);
         }
 
         /** The condition ends at {@code moment} (null: no known end); the engine re-checks from there. */
         public void until(Instant moment) {
             if (moment != null) {
-                context.getKieRuntime().update(handle, finding.withRetryAt(moment));
+                replace(finding.withRetryAt(moment));
             }
         }
 
