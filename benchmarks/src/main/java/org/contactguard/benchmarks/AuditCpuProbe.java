@@ -57,6 +57,9 @@ public final class AuditCpuProbe {
         while (threads.getCurrentThreadCpuTime() - start < warmup * 1e9) {
             decideAll(engine, requests);
         }
+        // The writer may still hold warm-up records: drained first, so its CPU below is the measured records'.
+        drain(trail);
+        long writtenBefore = trail == null ? 0 : trail.written();
         long writer = writerThread();
         long writerBefore = writer < 0 ? 0 : threads.getThreadCpuTime(writer);
         long cpu = threads.getCurrentThreadCpuTime();
@@ -69,13 +72,11 @@ public final class AuditCpuProbe {
             rounds[r++] = (threads.getCurrentThreadCpuTime() - before) / 1e3 / requests.size();
             n += requests.size();
         }
-        if (trail != null) {
-            // Let the writer finish what this run queued, so its CPU covers every measured record.
-            while (trail.pending() > 0) {
-                Thread.sleep(10);
-            }
-        }
-        double writerMicros = writer < 0 ? 0 : (threads.getThreadCpuTime(writer) - writerBefore) / 1e3 / n;
+        // Let the writer finish what this run queued, so its CPU covers every measured record.
+        drain(trail);
+        long records = trail == null ? 0 : trail.written() - writtenBefore;
+        double writerMicros = writer < 0 || records == 0 ? 0
+                : (threads.getThreadCpuTime(writer) - writerBefore) / 1e3 / records;
         double[] sorted = Arrays.copyOf(rounds, r);
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "audit=%s packs=%s history=%d: deciding thread cpu/decision median %.2f us"
@@ -90,6 +91,12 @@ public final class AuditCpuProbe {
                     Files.delete(file);
                 }
             }
+        }
+    }
+
+    private static void drain(AuditTrail trail) throws InterruptedException {
+        while (trail != null && trail.pending() > 0) {
+            Thread.sleep(10);
         }
     }
 

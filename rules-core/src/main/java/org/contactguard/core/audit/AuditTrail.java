@@ -148,8 +148,7 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
         if (closing) {
             throw veto("the audit trail is closed");
         }
-        // On the deciding thread, which the writer's cache is not safe for: the plain canonical writer.
-        AuditRecord record = record(new Pending(clock.instant(), request, decision, duration, rules.get()), null);
+        AuditRecord record = record(new Pending(clock.instant(), request, decision, duration, rules.get()));
         try {
             jdbc.insert(transaction, List.of(record));
             written.incrementAndGet();
@@ -174,7 +173,6 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
     /** Takes batches off the queue and writes each until the sink takes it; ends once closing and empty. */
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(BATCH);
-        RequestJson requestJson = new RequestJson();
         long backoffMillis = 10;
         while (true) {
             if (batch.isEmpty()) {
@@ -197,7 +195,7 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
             }
             List<AuditRecord> records = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
-                records.add(record(pending, requestJson));
+                records.add(record(pending));
             }
             try {
                 sink.write(records);
@@ -227,16 +225,13 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
         }
     }
 
-    /**
-     * The record of a pending decision; the request's JSON is written here, by {@code writer} (the
-     * writer thread's, which keeps history entries' JSON) or, when null, by the canonical writer.
-     */
-    private static AuditRecord record(Pending p, RequestJson writer) {
+    /** The record of a pending decision, with the request's canonical JSON. */
+    private static AuditRecord record(Pending p) {
         DecisionRequest request = p.request();
         String json = null;
         if (request != null) {
             try {
-                json = writer == null ? DecisionJson.writeRequest(request) : writer.write(request);
+                json = DecisionJson.writeRequest(request);
             } catch (RuntimeException e) {
                 // Still keep the decision: a record without the request beats none. The request id says which.
                 LOG.error("Could not write request {} as JSON for its audit record; recorded without it", request.id(), e);

@@ -1,6 +1,8 @@
 package org.contactguard.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,11 +12,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -223,21 +226,23 @@ public final class DecisionJson {
 
     /** The canonical JSON tree of a request: every field, defaults written out. */
     public static ObjectNode requestTree(DecisionRequest request) {
-        return RequestWriter.request(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        return tree(g -> RequestWriter.request(g, request));
     }
 
     /**
      * The canonical JSON tree of one history entry, exactly as it appears in {@link #requestTree}'s
-     * {@code history} array, which is always the request's last field: lets a writer of many requests
-     * that share history entries (the audit trail) write each entry once.
+     * {@code history} array, which is always the request's last field.
      */
     public static ObjectNode attemptTree(ContactAttempt attempt) {
-        return RequestWriter.attempt(Objects.requireNonNull(attempt, "attempt"));
+        Objects.requireNonNull(attempt, "attempt");
+        return tree(g -> RequestWriter.attempt(g, attempt));
     }
 
     /** The canonical JSON of a request on one line. */
     public static String writeRequest(DecisionRequest request) {
-        return write(requestTree(request), false);
+        Objects.requireNonNull(request, "request");
+        return text(256 + 512 * request.history().size(), g -> RequestWriter.request(g, request));
     }
 
     /**
@@ -246,43 +251,98 @@ public final class DecisionJson {
      */
     public static ObjectNode decisionTree(Decision decision) {
         Objects.requireNonNull(decision, "decision");
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("id", decision.id());
-        o.put("verdict", decision.verdict().name());
-        reasons(o.putArray("reasons"), decision.reasons());
-        reasons(o.putArray("advisories"), decision.advisories());
-        o.put("nextPermittedAt", decision.nextPermittedAt() == null ? null : decision.nextPermittedAt().toString());
-        o.put("ruleSetVersion", decision.ruleSetVersion());
-        return o;
+        return tree(g -> decision(g, decision));
     }
 
-    private static void reasons(ArrayNode array, List<Reason> reasons) {
+    private static void decision(JsonGenerator g, Decision decision) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", decision.id());
+        g.writeStringField("verdict", decision.verdict().name());
+        g.writeArrayFieldStart("reasons");
+        reasons(g, decision.reasons());
+        g.writeEndArray();
+        g.writeArrayFieldStart("advisories");
+        reasons(g, decision.advisories());
+        g.writeEndArray();
+        g.writeFieldName("nextPermittedAt");
+        if (decision.nextPermittedAt() == null) {
+            g.writeNull();
+        } else {
+            Instants.write(g, decision.nextPermittedAt());
+        }
+        g.writeStringField("ruleSetVersion", decision.ruleSetVersion());
+        g.writeEndObject();
+    }
+
+    private static void reasons(JsonGenerator g, List<Reason> reasons) throws IOException {
         for (Reason r : reasons) {
-            ObjectNode o = array.addObject();
-            o.put("ruleId", r.ruleId());
-            o.put("pack", r.pack());
-            o.put("citation", r.citation());
-            o.put("authority", r.authority().name());
-            o.put("message", r.message());
+            g.writeStartObject();
+            g.writeStringField("ruleId", r.ruleId());
+            g.writeStringField("pack", r.pack());
+            g.writeStringField("citation", r.citation());
+            g.writeStringField("authority", r.authority().name());
+            g.writeStringField("message", r.message());
             // Added with message templates; absent for reasons without one, so older readers see the same JSON.
             if (r.template() != null) {
-                o.put("template", r.template());
-                ObjectNode arguments = o.putObject("arguments");
-                r.arguments().forEach(arguments::put);
+                g.writeStringField("template", r.template());
+                g.writeObjectFieldStart("arguments");
+                for (java.util.Map.Entry<String, String> argument : r.arguments().entrySet()) {
+                    g.writeStringField(argument.getKey(), argument.getValue());
+                }
+                g.writeEndObject();
             }
             if (!r.evidence().isEmpty()) {
-                ArrayNode evidence = o.putArray("evidence");
-                r.evidence().forEach(moment -> evidence.add(moment.toString()));
+                g.writeArrayFieldStart("evidence");
+                for (java.time.Instant moment : r.evidence()) {
+                    Instants.write(g, moment);
+                }
+                g.writeEndArray();
             }
             if (r.jurisdiction() != null) {
-                o.put("jurisdiction", r.jurisdiction());
+                g.writeStringField("jurisdiction", r.jurisdiction());
             }
+            g.writeEndObject();
         }
+    }
+
+    /** Something that writes one JSON value into a generator. */
+    @FunctionalInterface
+    private interface JsonWriting {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    /** The value {@code writing} writes, as a tree: the same tokens the text would hold. */
+    private static ObjectNode tree(JsonWriting writing) {
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            writing.writeTo(tokens);
+            try (JsonParser parser = tokens.asParser()) {
+                return (ObjectNode) MAPPER.readTree(parser);
+            }
+        } catch (IOException e) {
+            // Tokens in memory do not fail; reaching here is a bug in this class.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The value {@code writing} writes, as JSON text on one line: encoded as UTF-8 first, which
+     * Jackson's byte generator does several times faster than its character one, then decoded.
+     */
+    private static String text(int sizeHint, JsonWriting writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            writing.writeTo(g);
+        } catch (IOException e) {
+            // A byte array does not fail; reaching here is a bug in this class.
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A decision as one JSON line (no line break inside). */
     public static String writeDecision(Decision decision) {
-        return write(decisionTree(decision), false);
+        Objects.requireNonNull(decision, "decision");
+        return text(512, g -> decision(g, decision));
     }
 
     /** Any tree as JSON text, on one line or indented. */

@@ -1,13 +1,14 @@
 package org.contactguard.core.json;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.Collector;
 import org.contactguard.core.model.Consent;
@@ -24,218 +25,288 @@ import org.contactguard.core.model.VisitDetails;
  * Writes a {@link DecisionRequest} in its canonical JSON form: every field in contract order, defaults
  * written out, absent optional values left out (and a restriction's {@code accountIds} when it names
  * none, i.e. is about every account). Reading the result gives an equal request.
+ *
+ * <p>Streams into a generator: the audit trail writes a record per decision, mostly history, and a
+ * tree built first and serialised after cost ten times the decision. {@link DecisionJson#requestTree}
+ * reads the same tokens back as a tree, so there is one writer.
  */
 final class RequestWriter {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private RequestWriter() {
     }
 
-    static ObjectNode request(DecisionRequest r) {
-        ObjectNode o = NODES.objectNode();
-        putText(o, "id", r.id());
-        putText(o, "tenant", r.tenant());
-        strings(o, "packs", r.packs());
-        o.set("collector", collector(r.collector()));
-        ObjectNode action = NODES.objectNode();
-        contact(action, r.action());
-        o.set("action", action);
-        o.set("debtor", debtor(r.debtor()));
-        list(o, "accounts", r.accounts(), RequestWriter::account);
-        list(o, "thirdParties", r.thirdParties(), RequestWriter::thirdParty);
-        list(o, "history", r.history(), RequestWriter::attempt);
-        return o;
-    }
-
-    private static ObjectNode collector(Collector c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("kind", c.kind().name());
-        putText(o, "id", c.id());
-        strings(o, "licensedIn", c.licensedIn());
-        o.put("lawFirm", c.lawFirm());
-        o.put("personalDevicesApproved", c.personalDevicesApproved());
-        return o;
-    }
-
-    private static void contact(ObjectNode o, Contact c) {
-        o.put("channel", c.channel().name());
-        putInstant(o, "at", c.at());
-        o.put("recipient", c.recipient().name());
-        putText(o, "thirdPartyId", c.thirdPartyId());
-        if (c.contactPoint() != null) {
-            o.set("contactPoint", contactPoint(c.contactPoint()));
+    static void request(JsonGenerator g, DecisionRequest r) throws IOException {
+        g.writeStartObject();
+        text(g, "id", r.id());
+        text(g, "tenant", r.tenant());
+        strings(g, "packs", r.packs());
+        g.writeFieldName(name("collector"));
+        collector(g, r.collector());
+        g.writeFieldName(name("action"));
+        g.writeStartObject();
+        contact(g, r.action());
+        g.writeEndObject();
+        g.writeFieldName(name("debtor"));
+        debtor(g, r.debtor());
+        g.writeFieldName(name("accounts"));
+        g.writeStartArray();
+        for (Account account : r.accounts()) {
+            account(g, account);
         }
-        o.put("place", c.place().name());
-        strings(o, "accountIds", c.accountIds());
-        o.put("purpose", c.purpose().name());
-        o.put("initiatedBy", c.initiatedBy().name());
-        o.put("automated", c.automated());
-        o.put("prerecorded", c.prerecorded());
-        o.put("viaPersonalDevice", c.viaPersonalDevice());
-        o.put("visibility", c.visibility().name());
-        putText(o, "content", c.content());
-        o.put("leavesMessage", c.leavesMessage());
-        o.put("identifiesCaller", c.identifiesCaller());
-        o.put("disclosesDebt", c.disclosesDebt());
+        g.writeEndArray();
+        g.writeFieldName(name("thirdParties"));
+        g.writeStartArray();
+        for (ThirdParty party : r.thirdParties()) {
+            thirdParty(g, party);
+        }
+        g.writeEndArray();
+        g.writeFieldName(name("history"));
+        g.writeStartArray();
+        for (ContactAttempt attempt : r.history()) {
+            attempt(g, attempt);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void collector(JsonGenerator g, Collector c) throws IOException {
+        g.writeStartObject();
+        constant(g, "kind", c.kind());
+        text(g, "id", c.id());
+        strings(g, "licensedIn", c.licensedIn());
+        bool(g, "lawFirm", c.lawFirm());
+        bool(g, "personalDevicesApproved", c.personalDevicesApproved());
+        g.writeEndObject();
+    }
+
+    private static void contact(JsonGenerator g, Contact c) throws IOException {
+        constant(g, "channel", c.channel());
+        instant(g, "at", c.at());
+        constant(g, "recipient", c.recipient());
+        text(g, "thirdPartyId", c.thirdPartyId());
+        if (c.contactPoint() != null) {
+            g.writeFieldName(name("contactPoint"));
+            contactPoint(g, c.contactPoint());
+        }
+        constant(g, "place", c.place());
+        strings(g, "accountIds", c.accountIds());
+        constant(g, "purpose", c.purpose());
+        constant(g, "initiatedBy", c.initiatedBy());
+        bool(g, "automated", c.automated());
+        bool(g, "prerecorded", c.prerecorded());
+        bool(g, "viaPersonalDevice", c.viaPersonalDevice());
+        constant(g, "visibility", c.visibility());
+        text(g, "content", c.content());
+        bool(g, "leavesMessage", c.leavesMessage());
+        bool(g, "identifiesCaller", c.identifiesCaller());
+        bool(g, "disclosesDebt", c.disclosesDebt());
         if (c.visit() != null) {
-            o.set("visit", visit(c.visit()));
+            g.writeFieldName(name("visit"));
+            visit(g, c.visit());
         }
     }
 
     /** One history entry, as {@link #request} writes each element of {@code history}. */
-    static ObjectNode attempt(ContactAttempt a) {
-        ObjectNode o = NODES.objectNode();
-        attempt(o, a);
-        return o;
-    }
-
-    private static void attempt(ObjectNode o, ContactAttempt a) {
-        contact(o, a);
-        putText(o, "collectorId", a.collectorId());
+    static void attempt(JsonGenerator g, ContactAttempt a) throws IOException {
+        g.writeStartObject();
+        contact(g, a);
+        text(g, "collectorId", a.collectorId());
         if (a.outcome() != null) {
-            o.put("outcome", a.outcome().name());
+            constant(g, "outcome", a.outcome());
         }
-        o.put("messageLeft", a.messageLeft());
+        bool(g, "messageLeft", a.messageLeft());
+        g.writeEndObject();
     }
 
-    private static ObjectNode contactPoint(ContactPoint p) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", p.id());
-        o.put("kind", p.kind().name());
-        o.put("employerProvided", p.employerProvided());
-        o.put("source", p.source().name());
-        o.put("shared", p.shared());
-        return o;
+    private static void contactPoint(JsonGenerator g, ContactPoint p) throws IOException {
+        g.writeStartObject();
+        string(g, "id", p.id());
+        constant(g, "kind", p.kind());
+        bool(g, "employerProvided", p.employerProvided());
+        constant(g, "source", p.source());
+        bool(g, "shared", p.shared());
+        g.writeEndObject();
     }
 
-    private static ObjectNode visit(VisitDetails v) {
-        ObjectNode o = NODES.objectNode();
-        o.put("staffCount", v.staffCount());
-        o.put("credentialsShown", v.credentialsShown());
-        o.put("recorded", v.recorded());
-        o.put("entersPremises", v.entersPremises());
-        o.put("invitedIn", v.invitedIn());
-        o.put("personContacted", v.personContacted());
-        return o;
+    private static void visit(JsonGenerator g, VisitDetails v) throws IOException {
+        g.writeStartObject();
+        number(g, "staffCount", v.staffCount());
+        bool(g, "credentialsShown", v.credentialsShown());
+        bool(g, "recorded", v.recorded());
+        bool(g, "entersPremises", v.entersPremises());
+        bool(g, "invitedIn", v.invitedIn());
+        bool(g, "personContacted", v.personContacted());
+        g.writeEndObject();
     }
 
-    private static ObjectNode debtor(Debtor d) {
-        ObjectNode o = NODES.objectNode();
-        o.put("id", d.id());
-        ArrayNode zones = o.putArray("timeZones");
-        d.timeZones().forEach(z -> zones.add(z.getId()));
-        strings(o, "jurisdictions", d.jurisdictions());
-        o.put("minor", d.minor());
+    private static void debtor(JsonGenerator g, Debtor d) throws IOException {
+        g.writeStartObject();
+        string(g, "id", d.id());
+        g.writeFieldName(name("timeZones"));
+        g.writeStartArray();
+        for (java.time.ZoneId zone : d.timeZones()) {
+            g.writeString(zone.getId());
+        }
+        g.writeEndArray();
+        strings(g, "jurisdictions", d.jurisdictions());
+        bool(g, "minor", d.minor());
         if (d.wakingHours() != null) {
-            ObjectNode w = o.putObject("wakingHours");
-            putTime(w, "from", d.wakingHours().from());
-            putTime(w, "to", d.wakingHours().to());
+            g.writeFieldName(name("wakingHours"));
+            g.writeStartObject();
+            time(g, "from", d.wakingHours().from());
+            time(g, "to", d.wakingHours().to());
+            g.writeEndObject();
         }
-        list(o, "restrictions", d.restrictions(), RequestWriter::restriction);
-        list(o, "consents", d.consents(), RequestWriter::consent);
-        return o;
+        g.writeFieldName(name("restrictions"));
+        g.writeStartArray();
+        for (Restriction restriction : d.restrictions()) {
+            restriction(g, restriction);
+        }
+        g.writeEndArray();
+        g.writeFieldName(name("consents"));
+        g.writeStartArray();
+        for (Consent consent : d.consents()) {
+            consent(g, consent);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void restriction(ObjectNode o, Restriction r) {
+    private static void restriction(JsonGenerator g, Restriction r) throws IOException {
         Set<String> extras = RequestReader.RESTRICTION_EXTRAS.get(r.kind());
-        o.put("kind", r.kind().name());
-        putInstant(o, "since", r.since());
-        putInstant(o, "until", r.until());
+        g.writeStartObject();
+        constant(g, "kind", r.kind());
+        instant(g, "since", r.since());
+        instant(g, "until", r.until());
         if (extras.contains("written")) {
-            o.put("written", r.written());
+            bool(g, "written", r.written());
         }
         if (extras.contains("attorneyKnown")) {
-            o.put("attorneyKnown", r.attorneyKnown());
+            bool(g, "attorneyKnown", r.attorneyKnown());
         }
         if (r.channel() != null) {
-            o.put("channel", r.channel().name());
+            constant(g, "channel", r.channel());
         }
-        putText(o, "contactPointId", r.contactPointId());
-        putTime(o, "from", r.from());
-        putTime(o, "to", r.to());
+        text(g, "contactPointId", r.contactPointId());
+        time(g, "from", r.from());
+        time(g, "to", r.to());
         if (r.place() != null) {
-            o.put("place", r.place().name());
+            constant(g, "place", r.place());
         }
-        putInstant(o, "confirmedInWritingAt", r.confirmedInWritingAt());
+        instant(g, "confirmedInWritingAt", r.confirmedInWritingAt());
         if (extras.contains("withinValidationPeriod")) {
-            o.put("withinValidationPeriod", r.withinValidationPeriod());
+            bool(g, "withinValidationPeriod", r.withinValidationPeriod());
         }
-        putInstant(o, "verificationSentAt", r.verificationSentAt());
+        instant(g, "verificationSentAt", r.verificationSentAt());
         if (r.status() != null) {
-            o.put("status", r.status().name());
+            constant(g, "status", r.status());
         }
         if (extras.contains("mentalHealthCrisis")) {
-            o.put("mentalHealthCrisis", r.mentalHealthCrisis());
+            bool(g, "mentalHealthCrisis", r.mentalHealthCrisis());
         }
         // Most restrictions are about every account: the list is written only when it narrows that.
         if (!r.accountIds().isEmpty()) {
-            strings(o, "accountIds", r.accountIds());
+            strings(g, "accountIds", r.accountIds());
         }
+        g.writeEndObject();
     }
 
-    private static void consent(ObjectNode o, Consent c) {
-        o.put("kind", c.kind().name());
-        putInstant(o, "givenAt", c.givenAt());
+    private static void consent(JsonGenerator g, Consent c) throws IOException {
+        g.writeStartObject();
+        constant(g, "kind", c.kind());
+        instant(g, "givenAt", c.givenAt());
         if (c.channel() != null) {
-            o.put("channel", c.channel().name());
+            constant(g, "channel", c.channel());
         }
-        putText(o, "contactPointId", c.contactPointId());
-        putInstant(o, "validUntil", c.validUntil());
-        putInstant(o, "renewedAt", c.renewedAt());
-        putTime(o, "from", c.from());
-        putTime(o, "to", c.to());
-        o.put("written", c.written());
+        text(g, "contactPointId", c.contactPointId());
+        instant(g, "validUntil", c.validUntil());
+        instant(g, "renewedAt", c.renewedAt());
+        time(g, "from", c.from());
+        time(g, "to", c.to());
+        bool(g, "written", c.written());
+        g.writeEndObject();
     }
 
-    private static void account(ObjectNode o, Account a) {
-        o.put("id", a.id());
-        o.put("product", a.product().name());
-        o.put("jurisdiction", a.jurisdiction());
-        o.put("daysPastDue", a.daysPastDue());
-        putText(o, "servicingAccountNumber", a.servicingAccountNumber());
-        o.put("timeBarred", a.timeBarred());
-        putInstant(o, "soldAt", a.soldAt());
-        putInstant(o, "transferNoticeSentAt", a.transferNoticeSentAt());
+    private static void account(JsonGenerator g, Account a) throws IOException {
+        g.writeStartObject();
+        string(g, "id", a.id());
+        constant(g, "product", a.product());
+        string(g, "jurisdiction", a.jurisdiction());
+        number(g, "daysPastDue", a.daysPastDue());
+        text(g, "servicingAccountNumber", a.servicingAccountNumber());
+        bool(g, "timeBarred", a.timeBarred());
+        instant(g, "soldAt", a.soldAt());
+        instant(g, "transferNoticeSentAt", a.transferNoticeSentAt());
+        g.writeEndObject();
     }
 
-    private static void thirdParty(ObjectNode o, ThirdParty t) {
-        o.put("id", t.id());
-        o.put("relation", t.relation().name());
-        o.put("debtRelated", t.debtRelated());
-        putInstant(o, "refusedContactAt", t.refusedContactAt());
-        o.put("requestedCallback", t.requestedCallback());
+    private static void thirdParty(JsonGenerator g, ThirdParty t) throws IOException {
+        g.writeStartObject();
+        string(g, "id", t.id());
+        constant(g, "relation", t.relation());
+        bool(g, "debtRelated", t.debtRelated());
+        instant(g, "refusedContactAt", t.refusedContactAt());
+        bool(g, "requestedCallback", t.requestedCallback());
+        g.writeEndObject();
     }
 
-    private static <T> void list(ObjectNode o, String name, List<T> items, BiConsumer<ObjectNode, T> writer) {
-        ArrayNode array = o.putArray(name);
-        for (T item : items) {
-            ObjectNode element = NODES.objectNode();
-            writer.accept(element, item);
-            array.add(element);
+    /**
+     * Field names and constants, encoded once: escaping them again per field was a fifth of writing
+     * an audit record. The keys are this class's literals and the contract's enum names, a few
+     * hundred at most.
+     */
+    private static final Map<String, SerializedString> ENCODED = new ConcurrentHashMap<>();
+
+    private static SerializedString name(String text) {
+        SerializedString encoded = ENCODED.get(text);
+        return encoded != null ? encoded : ENCODED.computeIfAbsent(text, SerializedString::new);
+    }
+
+    private static void constant(JsonGenerator g, String field, Enum<?> value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeString(name(value.name()));
+    }
+
+    private static void string(JsonGenerator g, String field, String value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeString(value);
+    }
+
+    private static void bool(JsonGenerator g, String field, boolean value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeBoolean(value);
+    }
+
+    private static void number(JsonGenerator g, String field, int value) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeNumber(value);
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeFieldName(name(field));
+        g.writeStartArray();
+        for (String value : values) {
+            g.writeString(value);
         }
+        g.writeEndArray();
     }
 
-    private static void strings(ObjectNode o, String name, List<String> values) {
-        ArrayNode array = o.putArray(name);
-        values.forEach(array::add);
-    }
-
-    private static void putText(ObjectNode o, String name, String value) {
+    private static void text(JsonGenerator g, String field, String value) throws IOException {
         if (value != null) {
-            o.put(name, value);
+            string(g, field, value);
         }
     }
 
-    static void putInstant(ObjectNode o, String name, Instant value) {
+    private static void instant(JsonGenerator g, String field, Instant value) throws IOException {
         if (value != null) {
-            o.put(name, value.toString());
+            g.writeFieldName(name(field));
+            Instants.write(g, value);
         }
     }
 
-    private static void putTime(ObjectNode o, String name, LocalTime value) {
+    private static void time(JsonGenerator g, String field, LocalTime value) throws IOException {
         if (value != null) {
-            o.put(name, value.toString());
+            string(g, field, value.toString());
         }
     }
 }
