@@ -292,6 +292,24 @@ public final class RuleSet {
      * {@code not}/{@code or}) is evaluated from an empty working memory every time.
      */
     static boolean everyRuleMatchesAMovingFact(KieBase kieBase) {
+        return everyRuleMatches(kieBase, RuleSet::isMoving);
+    }
+
+    /**
+     * Whether every rule matches, as {@link #everyRuleMatchesAMovingFact} says, the action or its
+     * time: the facts updated at every evaluation whatever else changed, so that a derived fact
+     * equal to the one of the previous evaluation can stay as it is ({@link Slot#derive}) and its
+     * rules still fire again.
+     */
+    static boolean everyRuleMatchesTheAction(KieBase kieBase) {
+        return everyRuleMatches(kieBase, type -> type == ProposedAction.class || type == ActionTime.class);
+    }
+
+    private static boolean isMoving(Class<?> type) {
+        return MOVING.contains(type) || DERIVED.contains(type) || MomentFacts.TYPES.contains(type);
+    }
+
+    private static boolean everyRuleMatches(KieBase kieBase, java.util.function.Predicate<Class<?>> moving) {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 if (!(rule instanceof RuleImpl impl)) {
@@ -301,7 +319,7 @@ public final class RuleSet {
                     continue;
                 }
                 if (impl.isLockOnActive() || impl.isNoLoop() || impl.getActivationGroup() != null || impl.getTimer() != null
-                        || !impl.isMainAgendaGroup() || !matchesAMovingFact(impl.getLhs())) {
+                        || !impl.isMainAgendaGroup() || !matchesAMovingFact(impl.getLhs(), moving)) {
                     return false;
                 }
             }
@@ -309,7 +327,7 @@ public final class RuleSet {
         return true;
     }
 
-    private static boolean matchesAMovingFact(GroupElement lhs) {
+    private static boolean matchesAMovingFact(GroupElement lhs, java.util.function.Predicate<Class<?>> moving) {
         if (lhs == null || !lhs.isAnd()) {
             return false;
         }
@@ -317,8 +335,7 @@ public final class RuleSet {
             if (element instanceof Pattern pattern && pattern.getSource() == null && !pattern.isPassive()
                     && (pattern.getListenedProperties() == null || pattern.getListenedProperties().isEmpty())
                     && pattern.getObjectType() instanceof ClassObjectType type
-                    && (MOVING.contains(type.getClassType()) || DERIVED.contains(type.getClassType())
-                            || MomentFacts.TYPES.contains(type.getClassType()))) {
+                    && moving.test(type.getClassType())) {
                 return true;
             }
         }
@@ -534,6 +551,8 @@ public final class RuleSet {
         /** Borrowed sessions, by rule base; a base is absent until a request needs it. */
         private final Map<PackBase, Slot> slots = new IdentityHashMap<>();
         private final List<FactHandle> inserted = new ArrayList<>();
+        /** The derived facts of the moment being evaluated, for one rule base at a time. */
+        private final List<Object> derived = new ArrayList<>();
         /** The tallies of the moment being evaluated, by measure: each computed once however many packs declare it. */
         private final Map<Measure, List<Tally>> tallies = new HashMap<>();
         /** The restrictions in force at the moment being evaluated; null until a pack reads them. */
@@ -560,6 +579,20 @@ public final class RuleSet {
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
         private void insertDerived(KieSession session, PackBase base, DecisionRequest request, ProposedAction action,
                 ActionTime time, ContactHistory history) {
+            derived.clear();
+            derive(base, request, action, time, history, derived);
+            for (Object fact : derived) {
+                inserted.add(session.insert(fact));
+            }
+        }
+
+        /**
+         * Adds the derived facts of this moment that {@code base}'s rules read to {@code out}, always
+         * in the same order (measure by measure, then type by type), so that a session that keeps
+         * them can update each in place ({@link Slot#derive}).
+         */
+        private void derive(PackBase base, DecisionRequest request, ProposedAction action, ActionTime time,
+                ContactHistory history, List<Object> out) {
             if (base.usesTallies) {
                 for (Measure measure : base.measures) {
                     List<Tally> found = tallies.get(measure);
@@ -568,7 +601,7 @@ public final class RuleSet {
                         tallies.put(measure, found);
                     }
                     for (Tally tally : found) {
-                        inserted.add(session.insert(tally));
+                        out.add(tally);
                     }
                 }
             }
@@ -577,11 +610,11 @@ public final class RuleSet {
                     inForce = RestrictionInForce.at(action.at(), request.debtor().restrictions());
                 }
                 for (int i = 0; base.usesRestrictions && i < inForce.size(); i++) {
-                    inserted.add(session.insert(inForce.get(i)));
+                    out.add(inForce.get(i));
                 }
                 if (base.usesWorkRequests) {
                     for (WorkContactRequest workRequest : WorkContactRequest.of(action.at(), inForce)) {
-                        inserted.add(session.insert(workRequest));
+                        out.add(workRequest);
                     }
                 }
             }
@@ -593,7 +626,7 @@ public final class RuleSet {
                     if (overlay != null) {
                         for (GoverningLaw law : GoverningLaw.of(overlay.jurisdictions(), action, request.debtor(),
                                 request.accounts())) {
-                            inserted.add(session.insert(law));
+                            out.add(law);
                         }
                     }
                 }
@@ -602,22 +635,22 @@ public final class RuleSet {
                 if (initiative == null) {
                     initiative = ActionInitiative.of(action, history);
                 }
-                inserted.add(session.insert(initiative));
+                out.add(initiative);
             }
             if (base.usesAgreedTime) {
                 if (agreedTime == null) {
                     agreedTime = AgreedContactTime.at(time, request.debtor().consents());
                 }
-                inserted.add(session.insert(agreedTime));
+                out.add(agreedTime);
             }
             if (base.usesElectronicConsent) {
                 for (ElectronicConsent consent : ElectronicConsent.of(action, request.debtor())) {
-                    inserted.add(session.insert(consent));
+                    out.add(consent);
                 }
             }
             for (Class<?> type : base.momentTypes) {
                 for (Object fact : momentFacts.of(type, request, action, history)) {
-                    inserted.add(session.insert(fact));
+                    out.add(fact);
                 }
             }
         }
@@ -657,15 +690,21 @@ public final class RuleSet {
                         } else {
                             slot.move(action, time, history);
                         }
-                        insertDerived(session, base, request, action, time, history);
+                        if (base.keepsDerived) {
+                            derived.clear();
+                            derive(base, request, action, time, history, derived);
+                            slot.derive(derived);
+                        } else {
+                            insertDerived(session, base, request, action, time, history);
+                        }
                         fire(session, base, findings);
-                        clean = clearMoving(session, inserted, base.parameters, slot.statics, slot.moving);
+                        clean = clearMoving(session, inserted, base.parameters, slot);
                     } else {
                         for (Object parameters : base.parameters) {
                             inserted.add(session.insert(parameters));
                         }
                         insertStatics(session, request, inserted);
-                        insertMoving(session, action, time, history, inserted);
+                        insertMoving(session, action, time, base.readsHistory ? history : null, inserted);
                         insertDerived(session, base, request, action, time, history);
                         fire(session, base, findings);
                         clean = clear(session, inserted);
@@ -736,12 +775,17 @@ public final class RuleSet {
         }
     }
 
-    /** Inserts the facts of one moment, in this order: the action, its time and the history seen from then. */
+    /**
+     * Inserts the facts of one moment, in this order: the action, its time and the history seen from
+     * then (unless null: no rule reads it, and an update that reaches no rule still costs a propagation).
+     */
     private static void insertMoving(KieSession session, ProposedAction action, ActionTime time, ContactHistory history,
             List<FactHandle> handles) {
         handles.add(session.insert(action));
         handles.add(session.insert(time));
-        handles.add(session.insert(history));
+        if (history != null) {
+            handles.add(session.insert(history));
+        }
     }
 
     private static void deleteAll(KieSession session, List<FactHandle> handles) {
@@ -763,6 +807,11 @@ public final class RuleSet {
         final KieSession session;
         final List<FactHandle> statics = new ArrayList<>();
         final List<FactHandle> moving = new ArrayList<>(3);
+        /** Whether the history is held (some rule reads it): the third of {@link #moving}. */
+        final boolean holdsHistory;
+        /** The derived facts held, in {@link Evaluator#derive} order, and their handles. */
+        final List<Object> derivedFacts = new ArrayList<>();
+        final List<FactHandle> derivedHandles = new ArrayList<>();
         /** How many of {@link #statics} after the collector and debtor are accounts; the rest are third parties. */
         private int accounts;
         /**
@@ -772,8 +821,68 @@ public final class RuleSet {
          */
         DecisionRequest heldFor;
 
-        Slot(KieSession session) {
+        Slot(KieSession session, boolean holdsHistory) {
             this.session = session;
+            this.holdsHistory = holdsHistory;
+        }
+
+        /**
+         * Makes the session hold {@code next} as the derived facts of this moment: a fact equal to
+         * the one held at its place is left alone, one of the same type replaces it by an update,
+         * others are deleted or inserted. Sound because every rule of a base that keeps facts matches
+         * the action or its time, which are updated at every evaluation, so each rule that matches
+         * fires again whether or not its derived facts changed. Should one of {@code next} be held at
+         * another place (a shared instance moved), all are deleted and inserted afresh, since a fact
+         * store must never see one object under two handles.
+         */
+        void derive(List<Object> next) {
+            int held = derivedFacts.size();
+            IdentityHashMap<Object, Integer> places = null;
+            for (int i = 0; i < next.size(); i++) {
+                Object fact = next.get(i);
+                if (i < held && derivedFacts.get(i) == fact) {
+                    continue;
+                }
+                if (places == null) {
+                    places = new IdentityHashMap<>();
+                    for (int j = 0; j < held; j++) {
+                        places.put(derivedFacts.get(j), j);
+                    }
+                }
+                Integer place = places.get(fact);
+                if (place != null && place != i) {
+                    deleteAll(session, derivedHandles);
+                    derivedFacts.clear();
+                    for (Object each : next) {
+                        derivedHandles.add(session.insert(each));
+                        derivedFacts.add(each);
+                    }
+                    return;
+                }
+            }
+            for (int i = held - 1; i >= next.size(); i--) {
+                session.delete(derivedHandles.remove(i));
+                derivedFacts.remove(i);
+            }
+            for (int i = 0; i < next.size(); i++) {
+                Object fact = next.get(i);
+                if (i >= derivedFacts.size()) {
+                    derivedHandles.add(session.insert(fact));
+                    derivedFacts.add(fact);
+                    continue;
+                }
+                Object old = derivedFacts.get(i);
+                if (old == fact || old.equals(fact)) {
+                    continue;
+                }
+                if (old.getClass() == fact.getClass()) {
+                    session.update(derivedHandles.get(i), fact);
+                } else {
+                    session.delete(derivedHandles.get(i));
+                    derivedHandles.set(i, session.insert(fact));
+                }
+                derivedFacts.set(i, fact);
+            }
         }
 
         /**
@@ -800,7 +909,7 @@ public final class RuleSet {
             deleteAll(session, statics);
             deleteAll(session, moving);
             insertStatics(session, request, statics);
-            insertMoving(session, action, time, history, moving);
+            insertMoving(session, action, time, holdsHistory ? history : null, moving);
             accounts = request.accounts().size();
         }
 
@@ -826,7 +935,9 @@ public final class RuleSet {
         void move(ProposedAction action, ActionTime time, ContactHistory history) {
             session.update(moving.get(0), action);
             session.update(moving.get(1), time);
-            session.update(moving.get(2), history);
+            if (holdsHistory) {
+                session.update(moving.get(2), history);
+            }
         }
 
         /**
@@ -848,7 +959,7 @@ public final class RuleSet {
                     return false;
                 }
             }
-            return heldAtMostBy(action, moving.get(0)) && heldAtMostBy(history, moving.get(2));
+            return heldAtMostBy(action, moving.get(0)) && (!holdsHistory || heldAtMostBy(history, moving.get(2)));
         }
 
         /** Whether {@code fact} is not in the session, or only under {@code handle} (null: not at all). */
@@ -877,6 +988,8 @@ public final class RuleSet {
         final KieBase kieBase;
         final List<Object> parameters;
         final boolean keepsFacts;
+        /** Whether its sessions also keep the derived facts, updated in place ({@link Slot#derive}). */
+        final boolean keepsDerived;
         final List<Measure> measures;
         final boolean usesTallies;
         final boolean usesRestrictions;
@@ -891,6 +1004,8 @@ public final class RuleSet {
         final boolean usesAgreedTime;
         final boolean usesElectronicConsent;
         final boolean usesWorkRequests;
+        /** Whether a rule reads the {@link ContactHistory}; when none does it is not inserted. */
+        final boolean readsHistory;
         /** The packs whose rules the base holds: the pack itself, or the packs merged into it. */
         final List<String> memberIds;
         /** The rules not in force in this rule set, by {@link EffectiveRules#qualified} name. */
@@ -928,6 +1043,7 @@ public final class RuleSet {
             this.kieBase = kieBase;
             this.parameters = List.copyOf(parameters);
             this.keepsFacts = everyPackHasParameters && everyRuleMatchesAMovingFact(kieBase);
+            this.keepsDerived = keepsFacts && everyRuleMatchesTheAction(kieBase);
             this.measures = List.copyOf(measures);
             this.usesTallies = usesType(kieBase, Tally.class);
             this.usesRestrictions = usesType(kieBase, RestrictionInForce.class);
@@ -936,6 +1052,7 @@ public final class RuleSet {
             this.usesAgreedTime = usesType(kieBase, AgreedContactTime.class);
             this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
             this.usesWorkRequests = usesType(kieBase, WorkContactRequest.class);
+            this.readsHistory = usesType(kieBase, ContactHistory.class);
             this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             Map<String, Object> byName = new HashMap<>();
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -964,7 +1081,7 @@ public final class RuleSet {
                 if (keepsFacts) {
                     parameters.forEach(fresh::insert);
                 }
-                return new Slot(fresh);
+                return new Slot(fresh, readsHistory);
             }
             idleCount.decrementAndGet();
             return slot;
@@ -999,19 +1116,20 @@ public final class RuleSet {
 
     /**
      * Deletes the findings ({@code handles}) from a session that keeps facts, and any fact a rule
-     * inserted for its own use, leaving the parameters, {@code kept} (collector, debtor, accounts,
-     * third parties) and {@code moved} (action, time, history); true when nothing else is left.
+     * inserted for its own use, leaving the parameters and what {@code slot} holds (collector,
+     * debtor, accounts, third parties; action, time, history; the derived facts); true when nothing
+     * else is left.
      */
-    private static boolean clearMoving(KieSession session, List<FactHandle> handles, List<Object> parameters,
-            List<FactHandle> kept, List<FactHandle> moved) {
+    private static boolean clearMoving(KieSession session, List<FactHandle> handles, List<Object> parameters, Slot slot) {
         for (FactHandle handle : handles) {
             session.delete(handle);
         }
-        long expected = (long) parameters.size() + kept.size() + moved.size();
+        long expected = (long) parameters.size() + slot.statics.size() + slot.moving.size() + slot.derivedHandles.size();
         if (session.getFactCount() != expected) {
             Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
-            kept.forEach(handle -> keep.put(handle, Boolean.TRUE));
-            moved.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            slot.statics.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            slot.moving.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            slot.derivedHandles.forEach(handle -> keep.put(handle, Boolean.TRUE));
             for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
                 // The handle's own object, as in fire().
                 if (!keep.containsKey(handle) && !isOneOf(((InternalFactHandle) handle).getObject(), parameters)) {
