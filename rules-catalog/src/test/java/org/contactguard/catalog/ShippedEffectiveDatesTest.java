@@ -50,6 +50,19 @@ class ShippedEffectiveDatesTest {
     }
 
     @Test
+    void theNextChangeOfAPackIsOneOfItsOwnDates() {
+        RuleSet rules = CATALOG.rules();
+        Instant cnStart = Instant.parse("2026-01-29T16:00:00Z");  // 2026-01-30 in Asia/Shanghai
+        Instant nycStart = Instant.parse("2026-09-01T04:00:00Z"); // 2026-09-01 in America/New_York
+        assertTrue(rules.changes().containsAll(List.of(cnStart, nycStart)));
+        assertEquals(cnStart, rules.nextChange(List.of("cn"), cnStart.minus(MINUTE)));
+        // A minute after its own last change, NYC's amendment is no concern of a China decision.
+        assertEquals(null, rules.nextChange(List.of("cn"), cnStart));
+        assertEquals(nycStart, rules.nextChange(List.of("cn", "us-nyc"), cnStart));
+        assertEquals(null, rules.nextChange(List.of("us-regf", "us-ma"), cnStart.minus(MINUTE)));
+    }
+
+    @Test
     void undatedRulesAreInForceAtEveryChange() {
         RuleSet rules = CATALOG.rules();
         List<RuleInfo> undated = rules.rules().stream().filter(rule -> rules.effectivePeriod(rule.id()) == null).toList();

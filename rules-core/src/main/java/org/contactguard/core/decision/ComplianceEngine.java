@@ -481,10 +481,11 @@ public final class ComplianceEngine {
         /**
          * Whether {@code findings} deny (an invalid field, or a rule whose effect is DENY under
          * {@code rules}) and the latest moment the denying rules name: none when one names none or a
-         * field is invalid, and the moment {@code rules} stop being in force when that comes first
-         * (a rule expires, a cap is lowered: look again then).
+         * field is invalid, and the next moment after {@code at} a rule or value of {@code packs}
+         * changes when that comes first (a rule expires, a cap is lowered: look again then; other
+         * packs' changes cannot change this decision).
          */
-        static Probe of(List<Finding> findings, RuleSet rules) {
+        static Probe of(List<Finding> findings, RuleSet rules, Instant at, List<String> packs) {
             boolean denied = false;
             boolean endless = false;
             boolean invalid = false;
@@ -507,7 +508,7 @@ public final class ComplianceEngine {
                     }
                 }
             }
-            Instant change = rules.validUntil();
+            Instant change = denied && !invalid ? rules.nextChange(packs, at) : null;
             if (change != null && denied && !invalid && (endless || retryAt == null || retryAt.isAfter(change))) {
                 return new Probe(true, change);
             }
@@ -529,7 +530,7 @@ public final class ComplianceEngine {
             return new Probe(false, null);
         }
         // As in assess: the tenant's and the moment's rules decide each finding's effect.
-        return Probe.of(findings, loaded.variant(request.tenant(), at));
+        return Probe.of(findings, loaded.variant(request.tenant(), at), at, packs);
     }
 
     /** Reasons, advisories and the earliest moment every denying rule would stop objecting. */
@@ -578,7 +579,7 @@ public final class ComplianceEngine {
                 draft.details.add(finding.detail());
             }
         }
-        return new Assessment(reasons(denials), reasons(advisories), Probe.of(findings, rules).retryAt());
+        return new Assessment(reasons(denials), reasons(advisories), Probe.of(findings, rules, at, packs).retryAt());
     }
 
     /**

@@ -201,6 +201,15 @@ public final class RuleSet {
         return variants.validUntil();
     }
 
+    /**
+     * The first moment after {@code at} at which a rule or parameter value of one of {@code packIds}
+     * starts or stops being in force (for any tenant), or null when none does: what can change a
+     * decision that only those packs make. Changes to other packs' rules cannot.
+     */
+    public Instant nextChange(java.util.Collection<String> packIds, Instant at) {
+        return variants.nextChange(packIds, at);
+    }
+
     /** For a period's rule set: the moment it came into force (null: from the beginning, or not a period). */
     public Instant validFrom() {
         return variants.validFrom();

@@ -1173,6 +1173,8 @@ final class RuleSetCompiler {
         private final PackSelection selection;
         private final Map<String, EffectivePeriod> ruleDates = new TreeMap<>();
         private final Map<String, java.time.ZoneId> zones = new TreeMap<>();
+        /** The moments each pack's rules or values change (its own dates and its tenants'), by pack id. */
+        private final Map<String, TreeSet<Instant>> packChanges = new TreeMap<>();
         /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
         private final Set<TenantOverlay.Entry> loosening = new HashSet<>();
 
@@ -1222,14 +1224,19 @@ final class RuleSetCompiler {
                             + " zone of its jurisdiction, in which each date starts at local midnight"));
                     continue;
                 }
+                TreeSet<Instant> own = packChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>());
                 pack.ruleDates.forEach((id, dates) -> {
                     EffectivePeriod period = new EffectivePeriod(dates[0], dates[1], pack.zone);
                     ruleDates.put(id, period);
                     addIfSet(changes, period.from());
                     addIfSet(changes, period.until());
+                    addIfSet(own, period.from());
+                    addIfSet(own, period.until());
                 });
-                pack.dated.values().forEach(byDate -> byDate.keySet().forEach(date ->
-                        changes.add(EffectivePeriod.startOf(date, pack.zone))));
+                pack.dated.values().forEach(byDate -> byDate.keySet().forEach(date -> {
+                    changes.add(EffectivePeriod.startOf(date, pack.zone));
+                    own.add(EffectivePeriod.startOf(date, pack.zone));
+                }));
             }
             Map<String, Map<String, Overlay>> overlays = overlays(changes);
             if (!problems.isEmpty()) {
@@ -1240,9 +1247,9 @@ final class RuleSetCompiler {
             Map<String, RuleSet> tenantSets = new TreeMap<>();
             overlays.forEach((tenant, byPack) -> {
                 List<RuleSet> tenantPeriods = moments.isEmpty() ? List.of() : periods(byPack, moments);
-                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones)));
+                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones, packChanges)));
             });
-            return Variants.of(tenantSets, moments, periods, ruleDates, zones);
+            return Variants.of(tenantSets, moments, periods, ruleDates, zones, packChanges);
         }
 
         private static void addIfSet(Set<Instant> changes, Instant moment) {
@@ -1257,7 +1264,7 @@ final class RuleSetCompiler {
             for (int i = 0; i <= moments.size(); i++) {
                 Instant from = i == 0 ? null : moments.get(i - 1);
                 Instant until = i == moments.size() ? null : moments.get(i);
-                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones)));
+                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones, packChanges)));
             }
             return periods;
         }
@@ -1322,6 +1329,8 @@ final class RuleSetCompiler {
                     overlay.dated.computeIfAbsent(name, n -> new TreeMap<>()).put(date, value);
                     overlay.lines.put(name + "@" + date, entry);
                     changes.add(EffectivePeriod.startOf(date, pack.zone));
+                    packChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>())
+                            .add(EffectivePeriod.startOf(date, pack.zone));
                 }
             }
             return overlays;

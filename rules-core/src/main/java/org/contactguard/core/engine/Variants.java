@@ -19,7 +19,8 @@ import java.util.TreeMap;
 final class Variants {
 
     /** No tenants, no dated rules or values: the rule set is the only form. */
-    static final Variants NONE = new Variants(true, Map.of(), new Instant[0], List.of(), null, null, Map.of(), Map.of());
+    static final Variants NONE = new Variants(true, Map.of(), new Instant[0], List.of(), null, null, Map.of(), Map.of(),
+            Map.of());
 
     /** Whether this is a loaded rule set's own (which a request's tenant selects from), not a tenant's or a period's. */
     private final boolean top;
@@ -35,10 +36,20 @@ final class Variants {
     private final Map<String, java.time.ZoneId> zones;
     /** No tenant and no period: a request's variant is the rule set itself, found without a lookup. */
     private final boolean trivial;
+    /** The moments each pack's rules or values change, ascending, by pack id (packs with none are absent). */
+    private final Map<String, Instant[]> packChanges;
 
     private Variants(boolean top, Map<String, RuleSet> tenants, Instant[] changes, List<RuleSet> periods, Instant validFrom,
-            Instant validUntil, Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones) {
+            Instant validUntil, Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
+            Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
         this.zones = Map.copyOf(zones);
+        Map<String, Instant[]> byPack = new java.util.HashMap<>();
+        packChanges.forEach((pack, moments) -> {
+            if (!moments.isEmpty()) {
+                byPack.put(pack, moments.toArray(new Instant[0]));
+            }
+        });
+        this.packChanges = Map.copyOf(byPack);
         this.trivial = tenants.isEmpty() && periods.isEmpty();
         this.top = top;
         this.tenants = Map.copyOf(tenants);
@@ -61,23 +72,27 @@ final class Variants {
      * @param ruleDates every dated rule's period, by rule id
      */
     static Variants of(Map<String, RuleSet> tenants, List<Instant> changes, List<RuleSet> periods,
-            Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones) {
+            Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
+            Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
         if (tenants.isEmpty() && changes.isEmpty() && ruleDates.isEmpty() && zones.isEmpty()) {
             return NONE;
         }
-        return new Variants(true, tenants, changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones);
+        return new Variants(true, tenants, changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones,
+                packChanges);
     }
 
     /** A tenant's rule set: its periods (none when nothing is dated); the request's tenant is already chosen. */
     static Variants ofTenant(List<Instant> changes, List<RuleSet> periods, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones) {
-        return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones);
+            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+        return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones,
+                packChanges);
     }
 
     /** What a period's own rule set knows of itself: when it starts and ends (null: open). */
     static Variants period(Instant validFrom, Instant validUntil, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones) {
-        return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates, zones);
+            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+        return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates, zones,
+                packChanges);
     }
 
     /** Whether the rule set is its own only variant for every request without a tenant. */
@@ -124,6 +139,23 @@ final class Variants {
 
     Instant validUntil() {
         return validUntil;
+    }
+
+    /** The first moment after {@code at} at which a rule or value of one of {@code packIds} changes, or null. */
+    Instant nextChange(java.util.Collection<String> packIds, Instant at) {
+        Instant next = null;
+        for (String pack : packIds) {
+            Instant[] moments = packChanges.get(pack);
+            if (moments == null) {
+                continue;
+            }
+            int index = Arrays.binarySearch(moments, at);
+            int after = index >= 0 ? index + 1 : -index - 1;
+            if (after < moments.length && (next == null || moments[after].isBefore(next))) {
+                next = moments[after];
+            }
+        }
+        return next;
     }
 
     EffectivePeriod ruleDates(String ruleId) {
