@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.contactguard.core.engine.CalendarYearUnavailableException;
 import org.contactguard.core.engine.Effect;
 import org.contactguard.core.engine.PackSelection;
 import org.contactguard.core.engine.ParameterOverride;
@@ -303,6 +304,9 @@ public final class ComplianceEngine {
                     attributed(first.advisories(), selection), next, version);
         } catch (InvalidInputException e) {
             return Decision.denied(id, Reason.inputInvalid(e.field(), e.problem()), version);
+        } catch (CalendarYearUnavailableException e) {
+            return Decision.denied(id, Reason.calendarUnavailable(e.calendar(), e.year(), e.pack(),
+                    e.getCause().getMessage()), version);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Fail closed: whatever broke, this contact is not allowed. The cause goes to the log
             // with the request id so an operator can find it; the caller gets a reason, not a throw.
@@ -465,7 +469,13 @@ public final class ComplianceEngine {
             if (candidate == null || !candidate.isAfter(previous) || candidate.isAfter(limit)) {
                 return null;
             }
-            Probe probe = probe(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
+            Probe probe;
+            try {
+                probe = probe(rules, evaluator, request, history.at(candidate), packs, candidate, horizon);
+            } catch (CalendarYearUnavailableException e) {
+                // A later year no calendar holds yet: when the action is allowed again cannot be known.
+                return null;
+            }
             if (!probe.denied()) {
                 return candidate;
             }

@@ -47,6 +47,8 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
     public static final String LEDGER_UNAVAILABLE = "LEDGER-UNAVAILABLE";
     /** Rule id of the reason given when the audit trail cannot take the decision's record. */
     public static final String AUDIT_UNAVAILABLE = "AUDIT-UNAVAILABLE";
+    /** Rule id of the reason given when a pack's rules read a holiday calendar lacking the action's year. */
+    public static final String CALENDAR_UNAVAILABLE = "CALENDAR-UNAVAILABLE";
     /** The pack named on reasons the engine gives itself. */
     public static final String ENGINE_PACK = "engine";
 
@@ -91,6 +93,17 @@ public record Reason(String ruleId, String pack, String citation, Authority auth
     public static Reason auditUnavailable(String problem) {
         return new Reason(AUDIT_UNAVAILABLE, ENGINE_PACK, "Contactguard: fail closed without an audit record",
                 Authority.HOUSE_POLICY, problem);
+    }
+
+    /**
+     * A pack whose rules read holidays declares a calendar that has no data for the year of the
+     * action's local date, so whether the day is a holiday cannot be known: denied until the year
+     * is added to the calendar's data file.
+     */
+    public static Reason calendarUnavailable(String calendar, int year, String pack, String problem) {
+        return new Reason(CALENDAR_UNAVAILABLE, ENGINE_PACK, "Contactguard: fail closed without the holiday calendar",
+                Authority.HOUSE_POLICY, "Pack " + pack + " reads holiday calendar " + calendar + ", which has no dates for "
+                + year + ", so whether the day is a holiday cannot be known: " + problem);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.contactguard.core.calendar.HolidayCalendar;
+import org.contactguard.core.calendar.MissingCalendarYearException;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.model.DecisionRequest;
@@ -28,6 +30,7 @@ import org.contactguard.core.rules.ContactHistory;
 import org.contactguard.core.rules.ElectronicConsent;
 import org.contactguard.core.rules.Finding;
 import org.contactguard.core.rules.GoverningLaw;
+import org.contactguard.core.rules.LocalDay;
 import org.contactguard.core.rules.Measure;
 import org.contactguard.core.rules.MomentFacts;
 import org.contactguard.core.rules.RestrictionInForce;
@@ -201,6 +204,11 @@ public final class RuleSet {
         return variants.validUntil();
     }
 
+    /** The holiday calendars pack {@code id} declares ({@code pack.calendars}), whose local day its rules read. */
+    public List<HolidayCalendar> calendars(String id) {
+        return variants.calendars(id);
+    }
+
     /**
      * The first moment after {@code at} at which a rule or parameter value of one of {@code packIds}
      * starts or stops being in force (for any tenant), or null when none does: what can change a
@@ -256,7 +264,8 @@ public final class RuleSet {
      * rule matching one of them fires as in a fresh session, like one matching a {@link #MOVING} fact.
      */
     private static final List<Class<?>> DERIVED = List.of(Tally.class, RestrictionInForce.class, GoverningLaw.class,
-            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class, WorkContactRequest.class);
+            ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class, WorkContactRequest.class,
+            LocalDay.class);
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
@@ -662,6 +671,17 @@ public final class RuleSet {
                     out.add(fact);
                 }
             }
+            if (base.usesLocalDay) {
+                for (String member : base.memberIds) {
+                    for (HolidayCalendar calendar : calendars(member)) {
+                        try {
+                            out.add(LocalDay.at(calendar, zone(member), action.at()));
+                        } catch (MissingCalendarYearException e) {
+                            throw new CalendarYearUnavailableException(member, e);
+                        }
+                    }
+                }
+            }
         }
 
         /**
@@ -1015,6 +1035,8 @@ public final class RuleSet {
         final boolean usesWorkRequests;
         /** Whether a rule reads the {@link ContactHistory}; when none does it is not inserted. */
         final boolean readsHistory;
+        /** Whether a rule reads a {@link LocalDay}: one per calendar each member pack declares. */
+        final boolean usesLocalDay;
         /** The packs whose rules the base holds: the pack itself, or the packs merged into it. */
         final List<String> memberIds;
         /** The rules not in force in this rule set, by {@link EffectiveRules#qualified} name. */
@@ -1062,6 +1084,7 @@ public final class RuleSet {
             this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
             this.usesWorkRequests = usesType(kieBase, WorkContactRequest.class);
             this.readsHistory = usesType(kieBase, ContactHistory.class);
+            this.usesLocalDay = usesType(kieBase, LocalDay.class);
             this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             Map<String, Object> byName = new HashMap<>();
             for (KiePackage kiePackage : kieBase.getKiePackages()) {

@@ -21,6 +21,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.contactguard.core.calendar.CalendarLoadException;
+import org.contactguard.core.calendar.HolidayCalendar;
+import org.contactguard.core.calendar.HolidayCalendars;
 import org.contactguard.core.model.Authority;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.Initiator;
@@ -59,7 +62,7 @@ import org.kie.internal.io.ResourceFactory;
 final class RuleSetCompiler {
 
     static final Set<String> RESERVED_IDS = Set.of("INPUT-INVALID", "ENGINE-ERROR", "LEDGER-UNAVAILABLE",
-            "AUDIT-UNAVAILABLE");
+            "AUDIT-UNAVAILABLE", "CALENDAR-UNAVAILABLE");
     private static final List<String> REQUIRED_METADATA = List.of("id", "citation", "authority", "message");
     private static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])(\\d+(?:\\.\\d+)?)[lLdDfFbBiI]?(?![\\w.])");
@@ -78,6 +81,8 @@ final class RuleSetCompiler {
     static final String MEASURE_PREFIX = "measure.";
     static final String LOCALES_KEY = "pack.locales";
     static final String ZONE_KEY = "pack.zone";
+    /** {@code pack.calendars = IE}: the holiday calendars whose local day ({@code LocalDay}) the pack's rules read. */
+    static final String CALENDARS_KEY = "pack.calendars";
 
     private final ClassLoader classLoader;
     private final List<RuleProblem> problems = new ArrayList<>();
@@ -149,6 +154,9 @@ final class RuleSetCompiler {
         final Set<CollectorKind> exempt = EnumSet.noneOf(CollectorKind.class);
         /** {@code pack.zone}: where the pack's dates start at local midnight; null when not declared. */
         java.time.ZoneId zone;
+        /** {@code pack.calendars}, resolved; and its line, for "needs pack.zone". */
+        final List<HolidayCalendar> calendars = new ArrayList<>();
+        int calendarsLine;
         /** Dated parameter values ({@code callCap@2027-01-01 = 5}), by name then date. */
         final Map<String, TreeMap<java.time.LocalDate, Object>> dated = new TreeMap<>();
         /** Where the first dated value was written, for "needs pack.zone". */
@@ -831,6 +839,37 @@ final class RuleSetCompiler {
         }
     }
 
+    /** The class path's holiday calendars, read when a pack first names one. */
+    private Map<String, HolidayCalendar> calendarCatalog;
+
+    /** {@code pack.calendars = IE UK-ENG-WLS}: each id one of the class path's calendars (calendars/calendars.txt). */
+    private void calendars(ParsedPack pack, PropertiesFile.Entry entry, String path) {
+        pack.calendarsLine = entry.line();
+        if (calendarCatalog == null) {
+            try {
+                calendarCatalog = HolidayCalendars.catalog(classLoader);
+            } catch (CalendarLoadException e) {
+                problems.add(new RuleProblem(path, entry.line(), CALENDARS_KEY + ": the holiday calendars cannot be read: "
+                        + String.join("; ", e.problems())));
+                calendarCatalog = Map.of();
+                return;
+            }
+        }
+        for (String id : entry.value().split("[,\\s]+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            HolidayCalendar calendar = calendarCatalog.get(id);
+            if (calendar == null) {
+                problems.add(new RuleProblem(path, entry.line(), CALENDARS_KEY + " names calendar '" + id
+                        + "', which is not one of " + new TreeSet<>(calendarCatalog.keySet())
+                        + " (calendars/calendars.txt on the class path)"));
+            } else if (!pack.calendars.contains(calendar)) {
+                pack.calendars.add(calendar);
+            }
+        }
+    }
+
     private void bindParameterValues(ParsedPack pack) {
         String path = pack.files.propertiesPath();
         for (PropertiesFile.Entry entry : pack.properties.entries()) {
@@ -862,6 +901,10 @@ final class RuleSetCompiler {
                 }
                 continue;
             }
+            if (entry.key().equals(CALENDARS_KEY)) {
+                calendars(pack, entry, path);
+                continue;
+            }
             if (entry.key().startsWith(Tightening.PREFIX)) {
                 declareTightening(pack, entry);
                 continue;
@@ -873,7 +916,7 @@ final class RuleSetCompiler {
                             + "' (known: pack.name, pack.description, pack.rules, " + EXTENDS_KEY + ", "
                             + JURISDICTIONS_KEY + ", " + OVERLAY_JURISDICTIONS_KEY + ", " + DEFAULT_KEY + ", "
                             + VOCABULARY_KEY + ", " + LOCALES_KEY + ", " + EXEMPT_KEY + ", " + EXEMPT_CITATION_KEY
-                            + ", " + ZONE_KEY + "; measures: " + MEASURE_PREFIX + "<name>; directions: "
+                            + ", " + ZONE_KEY + ", " + CALENDARS_KEY + "; measures: " + MEASURE_PREFIX + "<name>; directions: "
                             + Tightening.PREFIX + "<parameter>)"));
                 }
                 continue;
@@ -1175,6 +1218,8 @@ final class RuleSetCompiler {
         private final Map<String, java.time.ZoneId> zones = new TreeMap<>();
         /** The moments each pack's rules or values change (its own dates and its tenants'), by pack id. */
         private final Map<String, TreeSet<Instant>> packChanges = new TreeMap<>();
+        /** Each pack's {@code pack.calendars}, by pack id (packs that declare none are absent). */
+        private final Map<String, List<HolidayCalendar>> calendars = new TreeMap<>();
         /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
         private final Set<TenantOverlay.Entry> loosening = new HashSet<>();
 
@@ -1218,6 +1263,16 @@ final class RuleSetCompiler {
                 if (pack.zone != null) {
                     zones.put(pack.files.id(), pack.zone);
                 }
+                if (!pack.calendars.isEmpty()) {
+                    if (pack.zone == null) {
+                        problems.add(new RuleProblem(pack.files.propertiesPath(), pack.calendarsLine, "pack '"
+                                + pack.files.id() + "' reads holiday calendars " + pack.calendars.stream()
+                                .map(HolidayCalendar::id).toList() + " but has no " + ZONE_KEY + ": set the zone in"
+                                + " which its local dates are told"));
+                        continue;
+                    }
+                    calendars.put(pack.files.id(), List.copyOf(pack.calendars));
+                }
                 if (pack.firstDateAt != null && pack.zone == null) {
                     problems.add(new RuleProblem(pack.files.propertiesPath(), 0, "pack '" + pack.files.id() + "' has"
                             + " effective dates (first at " + pack.firstDateAt + ") but no " + ZONE_KEY + ": set the"
@@ -1247,9 +1302,9 @@ final class RuleSetCompiler {
             Map<String, RuleSet> tenantSets = new TreeMap<>();
             overlays.forEach((tenant, byPack) -> {
                 List<RuleSet> tenantPeriods = moments.isEmpty() ? List.of() : periods(byPack, moments);
-                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones, packChanges)));
+                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones, packChanges, calendars)));
             });
-            return Variants.of(tenantSets, moments, periods, ruleDates, zones, packChanges);
+            return Variants.of(tenantSets, moments, periods, ruleDates, zones, packChanges, calendars);
         }
 
         private static void addIfSet(Set<Instant> changes, Instant moment) {
@@ -1264,7 +1319,7 @@ final class RuleSetCompiler {
             for (int i = 0; i <= moments.size(); i++) {
                 Instant from = i == 0 ? null : moments.get(i - 1);
                 Instant until = i == moments.size() ? null : moments.get(i);
-                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones, packChanges)));
+                periods.add(variant(overlay, from, Variants.period(from, until, ruleDates, zones, packChanges, calendars)));
             }
             return periods;
         }

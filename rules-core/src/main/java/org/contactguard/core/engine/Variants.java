@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.contactguard.core.calendar.HolidayCalendar;
 
 /**
  * The other forms of one loaded {@link RuleSet}: its tenants' overlays and its effective-dated
@@ -20,7 +21,7 @@ final class Variants {
 
     /** No tenants, no dated rules or values: the rule set is the only form. */
     static final Variants NONE = new Variants(true, Map.of(), new Instant[0], List.of(), null, null, Map.of(), Map.of(),
-            Map.of());
+            Map.of(), Map.of());
 
     /** Whether this is a loaded rule set's own (which a request's tenant selects from), not a tenant's or a period's. */
     private final boolean top;
@@ -38,11 +39,14 @@ final class Variants {
     private final boolean trivial;
     /** The moments each pack's rules or values change, ascending, by pack id (packs with none are absent). */
     private final Map<String, Instant[]> packChanges;
+    /** Each pack's {@code pack.calendars}, by pack id (packs that declare none are absent). */
+    private final Map<String, List<HolidayCalendar>> calendars;
 
     private Variants(boolean top, Map<String, RuleSet> tenants, Instant[] changes, List<RuleSet> periods, Instant validFrom,
             Instant validUntil, Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
-            Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+            Map<String, ? extends java.util.SortedSet<Instant>> packChanges, Map<String, List<HolidayCalendar>> calendars) {
         this.zones = Map.copyOf(zones);
+        this.calendars = Map.copyOf(calendars);
         Map<String, Instant[]> byPack = new java.util.HashMap<>();
         packChanges.forEach((pack, moments) -> {
             if (!moments.isEmpty()) {
@@ -73,26 +77,28 @@ final class Variants {
      */
     static Variants of(Map<String, RuleSet> tenants, List<Instant> changes, List<RuleSet> periods,
             Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
-            Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+            Map<String, ? extends java.util.SortedSet<Instant>> packChanges, Map<String, List<HolidayCalendar>> calendars) {
         if (tenants.isEmpty() && changes.isEmpty() && ruleDates.isEmpty() && zones.isEmpty()) {
             return NONE;
         }
         return new Variants(true, tenants, changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones,
-                packChanges);
+                packChanges, calendars);
     }
 
     /** A tenant's rule set: its periods (none when nothing is dated); the request's tenant is already chosen. */
     static Variants ofTenant(List<Instant> changes, List<RuleSet> periods, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges,
+            Map<String, List<HolidayCalendar>> calendars) {
         return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones,
-                packChanges);
+                packChanges, calendars);
     }
 
     /** What a period's own rule set knows of itself: when it starts and ends (null: open). */
     static Variants period(Instant validFrom, Instant validUntil, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges) {
+            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges,
+            Map<String, List<HolidayCalendar>> calendars) {
         return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates, zones,
-                packChanges);
+                packChanges, calendars);
     }
 
     /** Whether the rule set is its own only variant for every request without a tenant. */
@@ -102,6 +108,11 @@ final class Variants {
 
     java.time.ZoneId zone(String pack) {
         return zones.get(pack);
+    }
+
+    /** The holiday calendars {@code pack} declares ({@code pack.calendars}); empty when none. */
+    List<HolidayCalendar> calendars(String pack) {
+        return calendars.getOrDefault(pack, List.of());
     }
 
     /** Whether a request's tenant is chosen here (a loaded rule set's own variants), rather than already chosen. */

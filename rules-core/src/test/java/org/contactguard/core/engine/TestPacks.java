@@ -31,6 +31,8 @@ public final class TestPacks {
     public static final String FAULTY = "faulty";
     /** Engine test pack with effective dates (Los Angeles), a dated cap, tenant directions and a tenant 'strict'. */
     public static final String DATED = "dated";
+    /** Engine test pack reading the local day in the TEST holiday calendar (Dublin): no calls on holidays or Sundays. */
+    public static final String HOLIDAYS = "holidays";
 
     private TestPacks() {
     }
