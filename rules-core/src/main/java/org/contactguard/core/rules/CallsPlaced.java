@@ -136,7 +136,7 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
         }
         Map<String, List<String>> debts = new LinkedHashMap<>();
         for (String account : action.accountIds()) {
-            debts.computeIfAbsent(debtOfAccount.getOrDefault(account, "account " + account), k -> new ArrayList<>())
+            debts.computeIfAbsent(debtOfAccount.getOrDefault(account, ACCOUNT_PREFIX + account), k -> new ArrayList<>())
                     .add(account);
         }
         Person person = new Person(action, debtor, thirdParties, collector.id(), history.attempts());
@@ -182,17 +182,29 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
         if (account.product() == Product.STUDENT_LOAN && account.servicingAccountNumber() != null) {
             return "student loans serviced under " + account.servicingAccountNumber();
         }
-        return "account " + account.id();
+        return ACCOUNT_PREFIX + account.id();
     }
 
     private static boolean aboutDebt(Contact contact, String debt, Map<String, String> debtOfAccount) {
         for (String account : contact.accountIds()) {
-            if (debt.equals(debtOfAccount.getOrDefault(account, "account " + account))) {
+            String known = debtOfAccount.get(account);
+            if (known != null ? debt.equals(known) : isAccountItself(debt, account)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Whether {@code debt} is {@code "account " + account}, the debt of an account the request does
+     * not hold, tested without building that text for every entry and account.
+     */
+    private static boolean isAccountItself(String debt, String account) {
+        return debt.length() == ACCOUNT_PREFIX.length() + account.length() && debt.startsWith(ACCOUNT_PREFIX)
+                && debt.endsWith(account);
+    }
+
+    private static final String ACCOUNT_PREFIX = "account ";
 
     /** A CONNECTED call, or one whose outcome is not known (it may have been one: fail closed). */
     static boolean isConversation(ContactAttempt attempt) {
