@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -34,8 +35,41 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
-        arguments = arguments == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        arguments = arguments == null ? Map.of() : arguments instanceof Arguments ? arguments
+                : new Arguments(new LinkedHashMap<>(arguments));
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /**
+     * A finding's arguments: a copy no one else holds, read-only, so the findings made from one
+     * another ({@link #withRetryAt}, {@link Denial#until}) share it instead of copying it again.
+     */
+    private static final class Arguments extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> values;
+
+        Arguments(LinkedHashMap<String, Object> values) {
+            this.values = java.util.Collections.unmodifiableMap(values);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return values.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return values.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return values.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
     }
 
     /** A finding without template arguments or evidence (the form rules written before templates insert). */
@@ -57,7 +91,7 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
      * {@code import function org.contactguard.core.rules.Finding.deny;}.
      */
     public static Denial deny(RuleContext context) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> arguments = new LinkedHashMap<>();
         List<Instant> evidence = new ArrayList<>();
         for (String declaration : context.getMatch().getDeclarationIds()) {
             Object value = context.getMatch().getDeclarationValue(declaration);
@@ -73,7 +107,7 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
             }
         }
         evidence.sort(null);
-        Finding finding = new Finding(idOf(context), null, null, null, arguments, evidence);
+        Finding finding = new Finding(idOf(context), null, null, null, new Arguments(arguments), evidence);
         List<Finding> collected = COLLECTED.get();
         if (collected != null) {
             collected.add(finding);
@@ -139,10 +173,10 @@ public record Finding(String ruleId, String detail, Instant retryAt, String inva
          * term a term list found. Returns the denial, whose end is still to be stated.
          */
         public Denial with(String name, Object value) {
-            Map<String, Object> arguments = new LinkedHashMap<>(finding.arguments());
+            LinkedHashMap<String, Object> arguments = new LinkedHashMap<>(finding.arguments());
             arguments.put(Objects.requireNonNull(name, "name"), value);
             Finding named = new Finding(finding.ruleId(), finding.detail(), finding.retryAt(), finding.invalidField(),
-                    arguments, finding.evidence());
+                    new Arguments(arguments), finding.evidence());
             replace(named);
             return new Denial(context, handle, collected, index, named);
         }
