@@ -864,22 +864,26 @@ public final class RuleSet {
          * another place (a shared instance moved), all are deleted and inserted afresh, since a fact
          * store must never see one object under two handles.
          */
+        /** Whether {@code fact} itself is one of the derived facts held, at a place other than {@code place}. */
+        private boolean heldElsewhere(Object fact, int place) {
+            for (int j = 0; j < derivedFacts.size(); j++) {
+                if (j != place && derivedFacts.get(j) == fact) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void derive(List<Object> next) {
             int held = derivedFacts.size();
-            IdentityHashMap<Object, Integer> places = null;
             for (int i = 0; i < next.size(); i++) {
                 Object fact = next.get(i);
                 if (i < held && derivedFacts.get(i) == fact) {
                     continue;
                 }
-                if (places == null) {
-                    places = new IdentityHashMap<>();
-                    for (int j = 0; j < held; j++) {
-                        places.put(derivedFacts.get(j), j);
-                    }
-                }
-                Integer place = places.get(fact);
-                if (place != null && place != i) {
+                // A scan, not a map: a session holds a dozen derived facts, and a map per evaluation
+                // was most of what this method allocated.
+                if (heldElsewhere(fact, i)) {
                     deleteAll(session, derivedHandles);
                     derivedFacts.clear();
                     for (Object each : next) {
