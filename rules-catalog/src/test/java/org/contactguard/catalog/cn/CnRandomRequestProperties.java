@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -42,7 +43,7 @@ import org.contactguard.core.model.VisitDetails;
  * compiles a constraint): the engine never fails, and a denied action re-proposed at its
  * {@code nextPermittedAt} is allowed.
  */
-class CnRandomRequestProperties {
+public class CnRandomRequestProperties {
 
     static final Instant START = bj("2026-03-10T00:00");
     static final List<String> CONTENT = List.of("您的账单已逾期,请尽快还款", "請轉告他回電", "再不还就 坐 牢", "ｗｅ ｋｎｏｗ ｗｈｅｒｅ ｙｏｕ ｌｉｖｅ",
@@ -63,6 +64,49 @@ class CnRandomRequestProperties {
     @Provide
     Arbitrary<List<Integer>> pastCalls() {
         return Arbitraries.integers().between(0, 3 * 24 * 60 - 1).list().ofMaxSize(12);
+    }
+
+    /**
+     * A request drawn from {@code random} like the properties' here (the same seed, the same request),
+     * for properties over the whole catalog; its calls are sometimes crowded into the hours before the
+     * action (so the daily caps are reached), and a visit is sometimes not recorded, and sometimes has a
+     * notice given up to nine days before (on both sides of the notice's lead time and maximum age) or a
+     * visit that met the debtor up to ten days before.
+     */
+    public static DecisionRequest request(Random random) {
+        Channel[] channels = {Channel.CALL, Channel.SMS, Channel.IM, Channel.VISIT, Channel.LETTER};
+        Purpose[] purposes = {Purpose.COLLECTION, Purpose.LOCATION_INFO, Purpose.REMINDER};
+        Shape shape = new Shape(channels[random.nextInt(channels.length)], random.nextInt(3),
+                random.nextInt(3 * 24 * 60), random.nextInt(CONTENT.size() + 1) - 1, random.nextBoolean(),
+                1 + random.nextInt(3), purposes[random.nextInt(purposes.length)]);
+        boolean crowded = random.nextBoolean();
+        List<Integer> past = new ArrayList<>();
+        for (int i = random.nextInt(crowded ? 25 : 13); i > 0; i--) {
+            // The action is a day after START plus its minute; crowded calls fall in the ten hours before it.
+            past.add(crowded ? shape.minute() + 24 * 60 - 1 - random.nextInt(10 * 60) : random.nextInt(3 * 24 * 60));
+        }
+        DecisionRequest request = request(shape, past, random.nextInt(), random.nextInt(4));
+        if (shape.channel() != Channel.VISIT) {
+            return request;
+        }
+        ProposedAction a = request.action();
+        VisitDetails v = a.visit();
+        if (random.nextInt(4) == 0) {
+            request = request.withAction(new ProposedAction(a.channel(), a.at(), a.recipient(), a.thirdPartyId(),
+                    a.contactPoint(), a.place(), a.accountIds(), a.purpose(), a.initiatedBy(), a.automated(),
+                    a.prerecorded(), a.viaPersonalDevice(), a.visibility(), a.content(), a.leavesMessage(),
+                    a.identifiesCaller(), a.disclosesDebt(),
+                    new VisitDetails(v.staffCount(), v.credentialsShown(), false, v.entersPremises(), v.invitedIn(), false)));
+        }
+        List<ContactAttempt> history = new ArrayList<>(request.history());
+        if (random.nextBoolean()) {
+            history.add(CnFixtures.visitNotice(a.at().minusSeconds(60L + random.nextInt(9 * 24 * 3600))));
+        }
+        if (random.nextBoolean()) {
+            // A visit that met the debtor up to ten days before: inside and past the seven-day visit window.
+            history.add(CnFixtures.pastVisitMet(a.at().minusSeconds(3600L + random.nextInt(10 * 24 * 3600))));
+        }
+        return request.withHistory(history);
     }
 
     static DecisionRequest request(Shape shape, List<Integer> past, int outcomeSeed, int restriction) {
