@@ -1472,6 +1472,7 @@ final class RuleSetCompiler {
 
         /** Puts the tenant's values in force at {@code from} into {@code values}, refusing any that loosens. */
         private void tighten(ParsedPack pack, Overlay tenant, Map<String, Object> values, Instant from) {
+            Map<String, Object> before = new HashMap<>(values);
             Set<String> names = new TreeSet<>(tenant.values.keySet());
             names.addAll(tenant.dated.keySet());
             for (String name : names) {
@@ -1495,6 +1496,51 @@ final class RuleSetCompiler {
                     values.put(name, value);
                 }
             }
+            keepHourPairsInOrder(pack, tenant, before, values, names, from);
+        }
+
+        /**
+         * Refuses a tenant's hours that turn a window round: each hour is checked against the pack's
+         * own, so {@code hoursStart} moved later past {@code hoursEnd} would pass alone, yet the
+         * window would then wrap round midnight and allow the night the pack denies (and a quiet
+         * window's start moved earlier past its end would shrink the night). For every
+         * {@code xStart}/{@code xEnd} pair of clock times, the tenant's start must stay on the same
+         * side of its end as the pack's.
+         */
+        private void keepHourPairsInOrder(ParsedPack pack, Overlay tenant, Map<String, Object> before,
+                Map<String, Object> values, Set<String> set, Instant from) {
+            for (String start : set.stream().map(name -> startOfPair(name)).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new))) {
+                String end = start.substring(0, start.length() - "Start".length()) + "End";
+                if (!(before.get(start) instanceof java.time.LocalTime packStart)
+                        || !(before.get(end) instanceof java.time.LocalTime packEnd)
+                        || !(values.get(start) instanceof java.time.LocalTime tenantStart)
+                        || !(values.get(end) instanceof java.time.LocalTime tenantEnd)) {
+                    continue;
+                }
+                if (Integer.signum(packStart.compareTo(packEnd)) == Integer.signum(tenantStart.compareTo(tenantEnd))) {
+                    continue;
+                }
+                TenantOverlay.Entry line = tenant.lineAt(set.contains(start) ? start : end, from, pack.zone);
+                if (line == null || !loosening.add(line)) {
+                    continue;
+                }
+                problems.add(new RuleProblem(line.file(), line.line(), "tenant '" + tenant.tenant + "': " + start + " "
+                        + tenantStart + " and " + end + " " + tenantEnd + " turn pack '" + pack.files.id() + "''s window "
+                        + packStart + "-" + packEnd + " round midnight, which loosens it; keep " + start + " "
+                        + (packStart.isBefore(packEnd) ? "before" : "after") + " " + end));
+            }
+        }
+
+        /** {@code name} if it names the start of an {@code xStart}/{@code xEnd} pair, the start's name if it names the end. */
+        private static String startOfPair(String name) {
+            if (name.endsWith("Start") && name.length() > "Start".length()) {
+                return name;
+            }
+            if (name.endsWith("End") && name.length() > "End".length()) {
+                return name.substring(0, name.length() - "End".length()) + "Start";
+            }
+            return null;
         }
 
         private static String shown(Object value) {

@@ -127,6 +127,48 @@ class TenantOverlayTest {
         assertEquals(Verdict.ALLOW, withFile.decide(fiveCallsOrSix(5).build()).verdict());
     }
 
+    /** The dated pack's visit hours are 08:00-21:00; each tenant hour alone would pass its direction. */
+    @Nested
+    class HoursThatWouldWrapRoundMidnight {
+
+        private org.contactguard.core.engine.RuleLoadException refused(String lines) throws Exception {
+            Path file = root.resolve("wrap.properties");
+            Files.writeString(file, lines);
+            return org.junit.jupiter.api.Assertions.assertThrows(org.contactguard.core.engine.RuleLoadException.class,
+                    () -> ComplianceEngine.builder().pack(TestPacks.DATED).tenant("wrap", file).build());
+        }
+
+        @Test
+        void aStartMovedPastTheEndIsRefusedAtItsLine() throws Exception {
+            org.contactguard.core.engine.RuleLoadException refused = refused("# night\ndated.visitStart = 22:00\n");
+            assertEquals(1, refused.problems().size(), refused.problems().toString());
+            org.contactguard.core.engine.RuleProblem problem = refused.problems().get(0);
+            assertEquals(root.resolve("wrap.properties").toString(), problem.file());
+            assertEquals(2, problem.line());
+            org.junit.jupiter.api.Assertions.assertTrue(problem.message().contains("round midnight")
+                    && problem.message().contains("keep visitStart before visitEnd"), problem.message());
+        }
+
+        @Test
+        void anEndMovedBeforeTheStartIsRefusedAtItsLine() throws Exception {
+            org.contactguard.core.engine.RuleProblem problem = refused("dated.visitEnd = 07:00\n").problems().get(0);
+            assertEquals(1, problem.line());
+        }
+
+        @Test
+        void bothMovedPastEachOtherAreRefused() throws Exception {
+            assertEquals(1, refused("dated.visitStart = 20:00\ndated.visitEnd = 10:00\n").problems().size());
+        }
+
+        @Test
+        void aNarrowerWindowInOrderLoads() throws Exception {
+            Path file = root.resolve("narrow.properties");
+            Files.writeString(file, "dated.visitStart = 20:59\ndated.visitEnd = 21:00\n");
+            assertEquals(Set.of("narrow"), ComplianceEngine.builder().pack(TestPacks.DATED).tenant("narrow", file).build()
+                    .rules().tenants());
+        }
+    }
+
     @Nested
     class AfterThePacksOwnCapDrops {
 
