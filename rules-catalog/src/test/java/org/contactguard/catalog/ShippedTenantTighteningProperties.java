@@ -62,8 +62,9 @@ import org.contactguard.core.rules.TermList;
  * directed parameters a random distance the stricter way (and sometimes making an advisory deny), and
  * random requests are decided with and without each: China's from {@link CnRandomRequestProperties},
  * starter ones from {@link RandomRequests}, and United States ones drawn near the edges the federal and
- * state parameters set ({@link #usRequest}). Turning any one direction in a pack.properties round
- * (a cap declared {@code higher}, say) makes this fail for nearly every parameter a request can reach.
+ * state parameters set ({@link #usRequest}). Turning one direction in a pack.properties round (a cap
+ * declared {@code higher}, say) makes this fail for most parameters; not for an advisory's threshold,
+ * which changes a denial only where a tenant also makes the advisory deny.
  */
 class ShippedTenantTighteningProperties {
 

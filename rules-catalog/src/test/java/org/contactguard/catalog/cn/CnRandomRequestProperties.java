@@ -67,11 +67,11 @@ public class CnRandomRequestProperties {
     }
 
     /**
-     * A request drawn from {@code random} like the properties' here (the same seed, the same request),
-     * for properties over the whole catalog; its calls are sometimes crowded into the hours before the
-     * action (so the daily caps are reached), and a visit is sometimes not recorded, and sometimes has a
-     * notice given up to nine days before (on both sides of the notice's lead time and maximum age) or a
-     * visit that met the debtor up to ten days before.
+     * A request of this class's shapes drawn from {@code random} (the same seed, the same request), for
+     * properties over the whole catalog. Its calls are sometimes crowded into the hours before the action
+     * (so the daily caps are reached); a visit is sometimes not recorded, and sometimes comes after a
+     * notice given up to nine days before (both sides of the notice's lead time and maximum age) or after
+     * a visit that met the debtor up to ten days before (both sides of the visit window).
      */
     public static DecisionRequest request(Random random) {
         Channel[] channels = {Channel.CALL, Channel.SMS, Channel.IM, Channel.VISIT, Channel.LETTER};
