@@ -519,7 +519,7 @@ public final class ComplianceEngine {
                 }
             }
             Instant change = denied && !invalid ? rules.nextChange(packs, at) : null;
-            if (change != null && denied && !invalid && (endless || retryAt == null || retryAt.isAfter(change))) {
+            if (change != null && (endless || retryAt == null || retryAt.isAfter(change))) {
                 return new Probe(true, change);
             }
             return new Probe(denied, endless ? null : retryAt);

@@ -597,20 +597,20 @@ public final class RuleSet {
         /** Inserts the derived facts of this moment that {@code base}'s rules read; their handles join {@link #inserted}. */
         private void insertDerived(KieSession session, PackBase base, DecisionRequest request, ProposedAction action,
                 ActionTime time, ContactHistory history) {
-            derived.clear();
-            derive(base, request, action, time, history, derived);
-            for (Object fact : derived) {
+            for (Object fact : derive(base, request, action, time, history)) {
                 inserted.add(session.insert(fact));
             }
         }
 
         /**
-         * Adds the derived facts of this moment that {@code base}'s rules read to {@code out}, always
-         * in the same order (measure by measure, then type by type), so that a session that keeps
-         * them can update each in place ({@link Slot#derive}).
+         * The derived facts of this moment that {@code base}'s rules read, always in the same order
+         * (measure by measure, then type by type), so that a session that keeps them can update each
+         * in place ({@link Slot#derive}); in {@link #derived}, refilled at each call.
          */
-        private void derive(PackBase base, DecisionRequest request, ProposedAction action, ActionTime time,
-                ContactHistory history, List<Object> out) {
+        private List<Object> derive(PackBase base, DecisionRequest request, ProposedAction action, ActionTime time,
+                ContactHistory history) {
+            List<Object> out = derived;
+            out.clear();
             if (base.usesTallies) {
                 for (Measure measure : base.measures) {
                     List<Tally> found = tallies.get(measure);
@@ -682,6 +682,7 @@ public final class RuleSet {
                     }
                 }
             }
+            return out;
         }
 
         /**
@@ -720,9 +721,7 @@ public final class RuleSet {
                             slot.move(action, time, history);
                         }
                         if (base.keepsDerived) {
-                            derived.clear();
-                            derive(base, request, action, time, history, derived);
-                            slot.derive(derived);
+                            slot.derive(derive(base, request, action, time, history));
                         } else {
                             insertDerived(session, base, request, action, time, history);
                         }
@@ -864,16 +863,6 @@ public final class RuleSet {
          * another place (a shared instance moved), all are deleted and inserted afresh, since a fact
          * store must never see one object under two handles.
          */
-        /** Whether {@code fact} itself is one of the derived facts held, at a place other than {@code place}. */
-        private boolean heldElsewhere(Object fact, int place) {
-            for (int j = 0; j < derivedFacts.size(); j++) {
-                if (j != place && derivedFacts.get(j) == fact) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         void derive(List<Object> next) {
             int held = derivedFacts.size();
             for (int i = 0; i < next.size(); i++) {
@@ -916,6 +905,16 @@ public final class RuleSet {
                 }
                 derivedFacts.set(i, fact);
             }
+        }
+
+        /** Whether {@code fact} itself is one of the derived facts held, at a place other than {@code place}. */
+        private boolean heldElsewhere(Object fact, int place) {
+            for (int j = 0; j < derivedFacts.size(); j++) {
+                if (j != place && derivedFacts.get(j) == fact) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

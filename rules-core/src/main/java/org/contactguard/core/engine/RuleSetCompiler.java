@@ -1217,7 +1217,9 @@ final class RuleSetCompiler {
         private final Map<String, EffectivePeriod> ruleDates = new TreeMap<>();
         private final Map<String, java.time.ZoneId> zones = new TreeMap<>();
         /** The moments each pack's rules or values change (its own dates and its tenants'), by pack id. */
-        private final Map<String, TreeSet<Instant>> packChanges = new TreeMap<>();
+        private final Map<String, TreeSet<Instant>> ownChanges = new TreeMap<>();
+        /** {@link #ownChanges} once every tenant line is read, as every variant of the load shares them. */
+        private Map<String, Instant[]> packChanges = Map.of();
         /** Each pack's {@code pack.calendars}, by pack id (packs that declare none are absent). */
         private final Map<String, List<HolidayCalendar>> calendars = new TreeMap<>();
         /** Tenant lines already reported as loosening: each is reported once, at the first period it loosens. */
@@ -1279,7 +1281,7 @@ final class RuleSetCompiler {
                             + " zone of its jurisdiction, in which each date starts at local midnight"));
                     continue;
                 }
-                TreeSet<Instant> own = packChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>());
+                TreeSet<Instant> own = ownChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>());
                 pack.ruleDates.forEach((id, dates) -> {
                     EffectivePeriod period = new EffectivePeriod(dates[0], dates[1], pack.zone);
                     ruleDates.put(id, period);
@@ -1298,13 +1300,26 @@ final class RuleSetCompiler {
                 return Variants.NONE;
             }
             List<Instant> moments = List.copyOf(changes);
+            packChanges = changesByPack();
             List<RuleSet> periods = moments.isEmpty() ? List.of() : periods(null, moments);
             Map<String, RuleSet> tenantSets = new TreeMap<>();
             overlays.forEach((tenant, byPack) -> {
                 List<RuleSet> tenantPeriods = moments.isEmpty() ? List.of() : periods(byPack, moments);
-                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones, packChanges, calendars)));
+                tenantSets.put(tenant, variant(byPack, null, Variants.ofTenant(moments, tenantPeriods, ruleDates, zones,
+                        packChanges, calendars)));
             });
             return Variants.of(tenantSets, moments, periods, ruleDates, zones, packChanges, calendars);
+        }
+
+        /** {@link #ownChanges} as the arrays every variant of this load shares, packs without changes left out. */
+        private Map<String, Instant[]> changesByPack() {
+            Map<String, Instant[]> byPack = new TreeMap<>();
+            ownChanges.forEach((pack, moments) -> {
+                if (!moments.isEmpty()) {
+                    byPack.put(pack, moments.toArray(new Instant[0]));
+                }
+            });
+            return Map.copyOf(byPack);
         }
 
         private static void addIfSet(Set<Instant> changes, Instant moment) {
@@ -1384,7 +1399,7 @@ final class RuleSetCompiler {
                     overlay.dated.computeIfAbsent(name, n -> new TreeMap<>()).put(date, value);
                     overlay.lines.put(name + "@" + date, entry);
                     changes.add(EffectivePeriod.startOf(date, pack.zone));
-                    packChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>())
+                    ownChanges.computeIfAbsent(pack.files.id(), id -> new TreeSet<>())
                             .add(EffectivePeriod.startOf(date, pack.zone));
                 }
             }

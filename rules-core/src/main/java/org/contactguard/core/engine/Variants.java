@@ -44,16 +44,11 @@ final class Variants {
 
     private Variants(boolean top, Map<String, RuleSet> tenants, Instant[] changes, List<RuleSet> periods, Instant validFrom,
             Instant validUntil, Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
-            Map<String, ? extends java.util.SortedSet<Instant>> packChanges, Map<String, List<HolidayCalendar>> calendars) {
+            Map<String, Instant[]> packChanges, Map<String, List<HolidayCalendar>> calendars) {
         this.zones = Map.copyOf(zones);
         this.calendars = Map.copyOf(calendars);
-        Map<String, Instant[]> byPack = new java.util.HashMap<>();
-        packChanges.forEach((pack, moments) -> {
-            if (!moments.isEmpty()) {
-                byPack.put(pack, moments.toArray(new Instant[0]));
-            }
-        });
-        this.packChanges = Map.copyOf(byPack);
+        // Shared by every variant of one load, built once by the compiler; the arrays are never written.
+        this.packChanges = Map.copyOf(packChanges);
         this.trivial = tenants.isEmpty() && periods.isEmpty();
         this.top = top;
         this.tenants = Map.copyOf(tenants);
@@ -77,7 +72,7 @@ final class Variants {
      */
     static Variants of(Map<String, RuleSet> tenants, List<Instant> changes, List<RuleSet> periods,
             Map<String, EffectivePeriod> ruleDates, Map<String, java.time.ZoneId> zones,
-            Map<String, ? extends java.util.SortedSet<Instant>> packChanges, Map<String, List<HolidayCalendar>> calendars) {
+            Map<String, Instant[]> packChanges, Map<String, List<HolidayCalendar>> calendars) {
         if (tenants.isEmpty() && changes.isEmpty() && ruleDates.isEmpty() && zones.isEmpty()) {
             return NONE;
         }
@@ -87,7 +82,7 @@ final class Variants {
 
     /** A tenant's rule set: its periods (none when nothing is dated); the request's tenant is already chosen. */
     static Variants ofTenant(List<Instant> changes, List<RuleSet> periods, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges,
+            Map<String, java.time.ZoneId> zones, Map<String, Instant[]> packChanges,
             Map<String, List<HolidayCalendar>> calendars) {
         return new Variants(false, Map.of(), changes.toArray(new Instant[0]), periods, null, null, ruleDates, zones,
                 packChanges, calendars);
@@ -95,7 +90,7 @@ final class Variants {
 
     /** What a period's own rule set knows of itself: when it starts and ends (null: open). */
     static Variants period(Instant validFrom, Instant validUntil, Map<String, EffectivePeriod> ruleDates,
-            Map<String, java.time.ZoneId> zones, Map<String, ? extends java.util.SortedSet<Instant>> packChanges,
+            Map<String, java.time.ZoneId> zones, Map<String, Instant[]> packChanges,
             Map<String, List<HolidayCalendar>> calendars) {
         return new Variants(false, Map.of(), new Instant[0], List.of(), validFrom, validUntil, ruleDates, zones,
                 packChanges, calendars);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.contactguard.core.calendar.CalendarDay;
 import org.contactguard.core.calendar.HolidayCalendar;
 import org.contactguard.core.calendar.MissingCalendarYearException;
@@ -69,12 +70,12 @@ public record LocalDay(String calendar, LocalDate date, DayOfWeek dayOfWeek, boo
      * then objects with no known end, which fails closed.
      */
     public Instant nextWorkingDayStart() {
-        return nextStart(true);
+        return nextStart(CalendarDay::workingDay);
     }
 
     /** Local midnight of the first later date that is not a holiday, or null as for {@link #nextWorkingDayStart}. */
     public Instant nextNonHolidayStart() {
-        return nextStart(false);
+        return nextStart(day -> !day.holiday());
     }
 
     /**
@@ -82,26 +83,17 @@ public record LocalDay(String calendar, LocalDate date, DayOfWeek dayOfWeek, boo
      * {@link #nextWorkingDayStart}: Ireland's s.46 and the UK's Sunday guidance read so.
      */
     public Instant nextWeekdayOrSaturdayStart() {
-        LocalDate next = date.plusDays(1);
-        for (int i = 0; i < MAX_DAYS_AHEAD; i++, next = next.plusDays(1)) {
-            if (!source.covers(next)) {
-                return null;
-            }
-            if (next.getDayOfWeek() != DayOfWeek.SUNDAY && !source.day(next).holiday()) {
-                return next.atStartOfDay(zone).toInstant();
-            }
-        }
-        return null;
+        return nextStart(day -> day.date().getDayOfWeek() != DayOfWeek.SUNDAY && !day.holiday());
     }
 
-    private Instant nextStart(boolean working) {
+    /** Local midnight of the first later date that {@code fits}, within a month and the calendar's years, or null. */
+    private Instant nextStart(Predicate<CalendarDay> fits) {
         LocalDate next = date.plusDays(1);
         for (int i = 0; i < MAX_DAYS_AHEAD; i++, next = next.plusDays(1)) {
             if (!source.covers(next)) {
                 return null;
             }
-            CalendarDay day = source.day(next);
-            if (working ? day.workingDay() : !day.holiday()) {
+            if (fits.test(source.day(next))) {
                 return next.atStartOfDay(zone).toInstant();
             }
         }
