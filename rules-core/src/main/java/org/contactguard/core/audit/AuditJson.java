@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -16,18 +19,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.contactguard.core.decision.Decision;
 import org.contactguard.core.json.DecisionJson;
+import org.contactguard.core.model.ContactAttempt;
+import org.contactguard.core.model.DecisionRequest;
 import org.contactguard.core.model.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An audit record as one JSON object: the record's fields, then {@code request} and {@code decision}
- * in the contract's JSON form. One line per record in {@link JsonLinesAuditSink}.
+ * in the contract's JSON form. One line per record in {@link JsonLinesAuditSink}, where a request's
+ * history entries are lines of their own, each written once per file, and the request refers to them
+ * by digest.
  */
 final class AuditJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final Logger LOG = LoggerFactory.getLogger(AuditJson.class);
+
+    /** How a history entry's line starts: its digest follows. */
+    static final String ENTRY_PREFIX = "{\"historyEntry\":\"";
+    private static final byte[] ENTRY_PREFIX_BYTES = ENTRY_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTRY_MIDDLE_BYTES = "\",\"attempt\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENTRY_END_BYTES = "}\n".getBytes(StandardCharsets.US_ASCII);
 
     private AuditJson() {
     }
@@ -57,33 +76,119 @@ final class AuditJson {
     }
 
     private static void write(AuditRecord record, JsonGenerator json) throws IOException {
-        {
-            json.writeStartObject();
-            json.writeStringField("decidedAt", record.decidedAt().toString());
-            json.writeStringField("debtorId", record.debtorId());
-            json.writeStringField("requestId", record.requestId());
-            json.writeStringField("tenant", record.tenant());
-            json.writeStringField("actionAt", record.actionAt() == null ? null : record.actionAt().toString());
-            json.writeStringField("verdict", record.decision().verdict().name());
-            json.writeStringField("ruleSetVersion", record.ruleSetVersion());
-            json.writeStringField("libraryVersion", record.libraryVersion());
-            json.writeArrayFieldStart("packs");
-            for (String pack : record.packs()) {
-                json.writeString(pack);
-            }
-            json.writeEndArray();
-            json.writeNumberField("durationMicros", micros(record.duration()));
-            json.writeFieldName("request");
-            if (record.requestJson() == null) {
-                json.writeNull();
-            } else {
-                // Written by the contract's own writer moments ago: valid JSON, no need to parse it again.
-                json.writeRawValue(new Raw(record.requestJson()));
-            }
-            json.writeFieldName("decision");
-            json.writeRawValue(new Raw(DecisionJson.writeDecision(record.decision())));
-            json.writeEndObject();
+        writeHead(record, json);
+        json.writeFieldName("request");
+        if (record.requestJson() == null) {
+            json.writeNull();
+        } else {
+            // Written by the contract's own writer moments ago: valid JSON, no need to parse it again.
+            json.writeRawValue(new Raw(record.requestJson()));
         }
+        json.writeFieldName("decision");
+        DecisionJson.writeDecision(json, record.decision());
+        json.writeEndObject();
+    }
+
+    /** Opens the record's object and writes every field before {@code request}. */
+    private static void writeHead(AuditRecord record, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("decidedAt", record.decidedAt().toString());
+        json.writeStringField("debtorId", record.debtorId());
+        json.writeStringField("requestId", record.requestId());
+        json.writeStringField("tenant", record.tenant());
+        json.writeStringField("actionAt", record.actionAt() == null ? null : record.actionAt().toString());
+        json.writeStringField("verdict", record.decision().verdict().name());
+        json.writeStringField("ruleSetVersion", record.ruleSetVersion());
+        json.writeStringField("libraryVersion", record.libraryVersion());
+        json.writeArrayFieldStart("packs");
+        for (String pack : record.packs()) {
+            json.writeString(pack);
+        }
+        json.writeEndArray();
+        json.writeNumberField("durationMicros", micros(record.duration()));
+    }
+
+    /**
+     * Writes the record of {@code decided} to {@code out} as one line whose request refers to its
+     * history entries by digest ({@code historyRefs}, in the history's order, in place of the request's
+     * {@code history}), preceded by a line {@code {"historyEntry":digest,"attempt":{...}}} for each entry
+     * {@code known} does not hold yet, which it then holds. A request that cannot be written is logged
+     * and its record kept without it, as the trail does for other sinks.
+     */
+    static void writeLines(Decided decided, OutputStream out, KnownEntries known, Scratch scratch) throws IOException {
+        AuditRecord head = decided.head();
+        DecisionRequest request = decided.request();
+        scratch.entries.reset();
+        scratch.line.reset();
+        scratch.learned.clear();
+        scratch.refs.clear();
+        try {
+            if (request != null) {
+                for (ContactAttempt attempt : request.history()) {
+                    SerializedString digest = known.digestIfKnown(attempt);
+                    if (digest == null) {
+                        KnownEntries.Rendered rendered = known.render(attempt);
+                        digest = rendered.digest();
+                        scratch.entries.write(ENTRY_PREFIX_BYTES);
+                        scratch.entries.write(digest.asUnquotedUTF8());
+                        scratch.entries.write(ENTRY_MIDDLE_BYTES);
+                        scratch.entries.write(rendered.json());
+                        scratch.entries.write(ENTRY_END_BYTES);
+                        scratch.learned.put(attempt, digest);
+                    }
+                    scratch.refs.add(digest);
+                }
+            }
+            try (JsonGenerator json = FACTORY.createGenerator(scratch.line, JsonEncoding.UTF8)) {
+                writeHead(head, json);
+                json.writeFieldName("request");
+                if (request == null) {
+                    json.writeNull();
+                } else {
+                    DecisionJson.writeRequestWithoutHistory(json, request);
+                    json.writeEndObject();
+                    json.writeArrayFieldStart("historyRefs");
+                    for (SerializedString digest : scratch.refs) {
+                        json.writeString(digest);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeFieldName("decision");
+                DecisionJson.writeDecision(json, head.decision());
+                json.writeEndObject();
+            }
+        } catch (RuntimeException e) {
+            // Still keep the decision: a record without the request beats none. The request id says which.
+            LOG.error("Could not write request {} as JSON for its audit record; recorded without it",
+                    request == null ? null : request.id(), e);
+            scratch.entries.reset();
+            scratch.line.reset();
+            scratch.learned.clear();
+            try (JsonGenerator json = FACTORY.createGenerator(scratch.line, JsonEncoding.UTF8)) {
+                write(head, json);
+            }
+        }
+        scratch.entries.writeTo(out);
+        scratch.line.writeTo(out);
+        out.write('\n');
+        scratch.learned.forEach(known::remember);
+    }
+
+    /** Buffers {@link #writeLines} reuses from one record to the next. */
+    static final class Scratch {
+        private final ByteArrayOutputStream entries = new ByteArrayOutputStream(16 * 1024);
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream(4 * 1024);
+        private final Map<ContactAttempt, SerializedString> learned = new LinkedHashMap<>();
+        private final List<SerializedString> refs = new ArrayList<>();
+    }
+
+    /** Whether {@code line} is a history entry's line, and then its digest, else null. */
+    static String entryDigest(String line) {
+        int end = ENTRY_PREFIX.length() + KnownEntries.DIGEST_LENGTH;
+        if (!line.startsWith(ENTRY_PREFIX) || line.length() < end) {
+            return null;
+        }
+        return line.substring(ENTRY_PREFIX.length(), end);
     }
 
     /**
@@ -182,15 +287,41 @@ final class AuditJson {
     }
 
     /**
-     * Reads a record written by {@link #write}.
+     * Reads a record written by {@link #write}, whose request holds its whole history.
      *
      * @throws InvalidInputException naming the field when the text is not such a record
      */
     static AuditRecord read(String line) {
+        return read(tree(line), digest -> null);
+    }
+
+    /** The record's JSON tree, still to be {@linkplain #read(JsonNode, Function) read}. */
+    static JsonNode tree(String line) {
         JsonNode node = DecisionJson.parse(line);
         if (!node.isObject()) {
             throw new InvalidInputException("", "an audit record is a JSON object");
         }
+        return node;
+    }
+
+    /** The digests a record's request refers to for its history; empty when it holds the history itself. */
+    static List<String> historyRefs(JsonNode record) {
+        JsonNode refs = record.get("historyRefs");
+        List<String> digests = new ArrayList<>();
+        if (refs != null && refs.isArray()) {
+            refs.forEach(ref -> digests.add(ref.asText()));
+        }
+        return digests;
+    }
+
+    /**
+     * Reads a record's tree; a request written with {@code historyRefs} gets its history back from
+     * {@code entries}, which gives the entry's tree for a digest, or null when the sink lacks it.
+     *
+     * @throws InvalidInputException naming the field when the tree is not such a record, or an entry
+     *     referred to is missing
+     */
+    static AuditRecord read(JsonNode node, Function<String, JsonNode> entries) {
         JsonNode request = node.get("request");
         JsonNode decisionNode = node.get("decision");
         if (decisionNode == null || !decisionNode.isObject()) {
@@ -202,6 +333,23 @@ final class AuditJson {
         if (packNodes != null) {
             packNodes.forEach(p -> packs.add(p.asText()));
         }
+        JsonNode refs = node.get("historyRefs");
+        if (refs != null && request != null && request.isObject()) {
+            if (!refs.isArray()) {
+                throw new InvalidInputException("historyRefs", "must be an array of digests");
+            }
+            ArrayNode history = ((ObjectNode) request).putArray("history");
+            int i = 0;
+            for (JsonNode ref : refs) {
+                JsonNode entry = entries.apply(ref.asText());
+                if (entry == null) {
+                    throw new InvalidInputException("historyRefs[" + i + "]", "history entry " + ref.asText()
+                            + " is not in the audit sink");
+                }
+                history.add(entry);
+                i++;
+            }
+        }
         JsonNode micros = node.get("durationMicros");
         return new AuditRecord(instant(node, "decidedAt"), text(node, "debtorId"), text(node, "requestId"),
                 text(node, "tenant"), instant(node, "actionAt"),
@@ -209,12 +357,12 @@ final class AuditJson {
                 text(node, "libraryVersion"), packs, Duration.ofNanos(micros == null ? 0 : micros.asLong() * 1_000));
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Instant instant(JsonNode node, String field) {
+    static Instant instant(JsonNode node, String field) {
         String text = text(node, field);
         try {
             return text == null ? null : Instant.parse(text);

@@ -1,5 +1,6 @@
 package org.contactguard.core.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -15,23 +15,44 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.contactguard.core.model.InvalidInputException;
 
 /**
  * Audit records as JSON Lines, one file per UTC day: {@code audit-2027-03-03.jsonl} in one folder,
  * a record per line (see {@link AuditRecord} for the fields; {@code request} and {@code decision} are
  * in the contract's JSON form). Every batch is forced to disk before {@link #write} returns. Old days
  * are never touched again, so they can be compressed, shipped or deleted by the usual log tools.
+ *
+ * <p>From an {@link AuditTrail}, each history entry is written once per file, on a line of its own
+ * before the first record that needs it: {@code {"historyEntry":"<digest>","attempt":{...}}}, the
+ * digest being the first 128 bits of the SHA-256 of the entry's canonical JSON, in hex. The record's
+ * {@code request} then leaves out {@code history} and the record lists the entries' digests in
+ * {@code historyRefs}, in the history's order. Each day's file is thus whole on its own, and
+ * {@link #find} gives every request back with its history. The sink remembers the entries of the
+ * current file it wrote most recently (65,536 unless told); one it has forgotten is written again
+ * when next needed.
  */
-public final class JsonLinesAuditSink implements AuditSink {
+public final class JsonLinesAuditSink implements HistoryKeepingSink {
+
+    /** History entries remembered by default: about 30 MB at most, held by the writer thread. */
+    public static final int DEFAULT_REMEMBERED_ENTRIES = 65_536;
 
     private static final String PREFIX = "audit-";
     private static final String SUFFIX = ".jsonl";
 
     private final Path folder;
+    private final KnownEntries known;
+    /** The day whose file {@link #known} describes; null before the first record. */
+    private LocalDate knownDay;
+    private final AuditJson.Scratch scratch = new AuditJson.Scratch();
+    private final Bytes reused = new Bytes();
     private LocalDate openDay;
     private FileChannel open;
 
@@ -41,7 +62,19 @@ public final class JsonLinesAuditSink implements AuditSink {
      * @throws IOException when the folder cannot be created
      */
     public JsonLinesAuditSink(Path folder) throws IOException {
+        this(folder, DEFAULT_REMEMBERED_ENTRIES);
+    }
+
+    /**
+     * Writes into {@code folder}, creating it if needed, remembering up to {@code rememberedEntries}
+     * history entries of the current file (0: every record's entries are written before it).
+     *
+     * @throws IOException when the folder cannot be created
+     * @throws IllegalArgumentException when {@code rememberedEntries} is negative
+     */
+    public JsonLinesAuditSink(Path folder, int rememberedEntries) throws IOException {
         this.folder = Objects.requireNonNull(folder, "folder");
+        this.known = new KnownEntries(rememberedEntries);
         Files.createDirectories(folder);
     }
 
@@ -57,6 +90,39 @@ public final class JsonLinesAuditSink implements AuditSink {
         for (AuditRecord record : records) {
             AuditJson.writeLine(record, byDay.computeIfAbsent(day(record.decidedAt()), d -> new Bytes()));
         }
+        append(byDay);
+    }
+
+    @Override
+    public void writeDecided(List<Decided> decided) throws IOException {
+        Map<LocalDate, Bytes> byDay = new LinkedHashMap<>();
+        try {
+            for (Decided d : decided) {
+                LocalDate day = day(d.head().decidedAt());
+                AuditJson.writeLines(d, byDay.computeIfAbsent(day, x -> bytes(byDay.isEmpty())), entriesOf(day),
+                        scratch);
+            }
+            append(byDay);
+        } catch (IOException | RuntimeException e) {
+            // What was remembered may not have reached the file: write every entry again on the retry.
+            known.forget();
+            throw e;
+        }
+    }
+
+    /**
+     * What the file of {@code day} is known to hold: a later day starts a file with nothing known; a
+     * late record of an earlier day (the clock set back) has every entry written with it.
+     */
+    private KnownEntries entriesOf(LocalDate day) {
+        if (knownDay == null || day.isAfter(knownDay)) {
+            known.forget();
+            knownDay = day;
+        }
+        return day.equals(knownDay) ? known : new KnownEntries(0);
+    }
+
+    private void append(Map<LocalDate, Bytes> byDay) throws IOException {
         for (Map.Entry<LocalDate, Bytes> entry : byDay.entrySet()) {
             LocalDate day = entry.getKey();
             ByteBuffer bytes = entry.getValue().buffer();
@@ -77,6 +143,18 @@ public final class JsonLinesAuditSink implements AuditSink {
             }
             append(open, bytes);
         }
+    }
+
+    /**
+     * The buffer for a batch's first day, kept from batch to batch (a batch is often a few records,
+     * and a fresh 64 KB each time was most of what the writer allocated), or a new one for a further day.
+     */
+    private Bytes bytes(boolean first) {
+        if (!first) {
+            return new Bytes();
+        }
+        reused.reset();
+        return reused;
     }
 
     /** A byte buffer whose contents are handed to the channel without another copy. */
@@ -109,7 +187,8 @@ public final class JsonLinesAuditSink implements AuditSink {
     /**
      * Reads the files of the days from {@code from} to {@code until}.
      *
-     * @throws IOException when a file cannot be read, or a line is not an audit record (file:line)
+     * @throws IOException when a file cannot be read, a line is not an audit record, or a history
+     *     entry a record refers to is not in its file (file:line)
      */
     @Override
     public List<AuditRecord> find(String debtorId, Instant from, Instant until) throws IOException {
@@ -121,32 +200,80 @@ public final class JsonLinesAuditSink implements AuditSink {
         LocalDate last = day(until.minusNanos(1));
         for (LocalDate day = day(from); !day.isAfter(last); day = day.plusDays(1)) {
             Path file = file(day);
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                int number = 0;
-                while ((line = reader.readLine()) != null) {
-                    number++;
-                    if (line.isBlank() || !line.contains(debtorId)) {
-                        continue;
-                    }
-                    AuditRecord record;
-                    try {
-                        record = AuditJson.read(line);
-                    } catch (RuntimeException e) {
-                        throw new IOException(file + ":" + number + ": not an audit record: " + e.getMessage(), e);
-                    }
-                    if (debtorId.equals(record.debtorId()) && !record.decidedAt().isBefore(from)
-                            && record.decidedAt().isBefore(until)) {
-                        found.add(record);
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                // No decision that day: nothing to read.
-                continue;
+            if (Files.exists(file)) {
+                found.addAll(find(file, debtorId, from, until));
             }
         }
         found.sort(Comparator.comparing(AuditRecord::decidedAt));
         return found;
+    }
+
+    /** The debtor's records in one file: the records first, then the history entries they refer to. */
+    private static List<AuditRecord> find(Path file, String debtorId, Instant from, Instant until) throws IOException {
+        Map<Integer, JsonNode> matching = new LinkedHashMap<>();
+        Set<String> needed = new HashSet<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || !line.contains(debtorId) || AuditJson.entryDigest(line) != null) {
+                    continue;
+                }
+                try {
+                    JsonNode record = AuditJson.tree(line);
+                    if (!debtorId.equals(AuditJson.text(record, "debtorId"))) {
+                        continue;
+                    }
+                    Instant decidedAt = AuditJson.instant(record, "decidedAt");
+                    if (decidedAt == null) {
+                        throw new InvalidInputException("decidedAt", "is required");
+                    }
+                    if (!decidedAt.isBefore(from) && decidedAt.isBefore(until)) {
+                        matching.put(number, record);
+                        needed.addAll(AuditJson.historyRefs(record));
+                    }
+                } catch (RuntimeException e) {
+                    throw new IOException(file + ":" + number + ": not an audit record: " + e.getMessage(), e);
+                }
+            }
+        }
+        Map<String, JsonNode> entries = needed.isEmpty() ? Map.of() : entries(file, needed);
+        List<AuditRecord> found = new ArrayList<>();
+        for (Map.Entry<Integer, JsonNode> record : matching.entrySet()) {
+            try {
+                found.add(AuditJson.read(record.getValue(), entries::get));
+            } catch (RuntimeException e) {
+                throw new IOException(file + ":" + record.getKey() + ": not an audit record: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
+    /** The history entries of {@code file} whose digests are {@code needed}. */
+    private static Map<String, JsonNode> entries(Path file, Set<String> needed) throws IOException {
+        Map<String, JsonNode> entries = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String digest = AuditJson.entryDigest(line);
+                if (digest == null || !needed.contains(digest) || entries.containsKey(digest)) {
+                    continue;
+                }
+                try {
+                    JsonNode attempt = AuditJson.tree(line).get("attempt");
+                    if (attempt == null || !attempt.isObject()) {
+                        throw new IllegalArgumentException("a history entry's line holds an attempt object");
+                    }
+                    entries.put(digest, attempt);
+                } catch (RuntimeException e) {
+                    throw new IOException(file + ":" + number + ": not a history entry: " + e.getMessage(), e);
+                }
+            }
+        }
+        return entries;
     }
 
     @Override

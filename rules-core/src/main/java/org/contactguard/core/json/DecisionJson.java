@@ -239,6 +239,30 @@ public final class DecisionJson {
         return tree(g -> RequestWriter.attempt(g, attempt));
     }
 
+    /**
+     * Streams the request's canonical JSON into {@code g} as {@link #writeRequest} writes it, but stops
+     * before {@code history}, always its last field: the object is left open for the caller to write the
+     * history (or what stands for it) and close. The audit trail refers to history entries it already
+     * holds instead of writing them again.
+     *
+     * @throws IOException when {@code g} cannot write
+     */
+    public static void writeRequestWithoutHistory(JsonGenerator g, DecisionRequest request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        RequestWriter.requestHead(g, request);
+    }
+
+    /**
+     * Streams one history entry's canonical JSON into {@code g}, exactly as it appears in
+     * {@link #writeRequest}'s {@code history} array.
+     *
+     * @throws IOException when {@code g} cannot write
+     */
+    public static void writeAttempt(JsonGenerator g, ContactAttempt attempt) throws IOException {
+        Objects.requireNonNull(attempt, "attempt");
+        RequestWriter.attempt(g, attempt);
+    }
+
     /** The canonical JSON of a request on one line. */
     public static String writeRequest(DecisionRequest request) {
         Objects.requireNonNull(request, "request");
@@ -337,6 +361,16 @@ public final class DecisionJson {
             throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Streams a decision's JSON into {@code g}, as {@link #writeDecision} writes it.
+     *
+     * @throws IOException when {@code g} cannot write
+     */
+    public static void writeDecision(JsonGenerator g, Decision decision) throws IOException {
+        Objects.requireNonNull(decision, "decision");
+        decision(g, decision);
     }
 
     /** A decision as one JSON line (no line break inside). */

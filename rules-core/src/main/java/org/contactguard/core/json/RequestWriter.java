@@ -36,6 +36,21 @@ final class RequestWriter {
     }
 
     static void request(JsonGenerator g, DecisionRequest r) throws IOException {
+        requestHead(g, r);
+        g.writeFieldName(name("history"));
+        g.writeStartArray();
+        for (ContactAttempt attempt : r.history()) {
+            attempt(g, attempt);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * The request's object opened and every field but {@code history}, its last, written: the caller
+     * writes the history its own way and closes the object.
+     */
+    static void requestHead(JsonGenerator g, DecisionRequest r) throws IOException {
         g.writeStartObject();
         text(g, "id", r.id());
         text(g, "tenant", r.tenant());
@@ -60,13 +75,6 @@ final class RequestWriter {
             thirdParty(g, party);
         }
         g.writeEndArray();
-        g.writeFieldName(name("history"));
-        g.writeStartArray();
-        for (ContactAttempt attempt : r.history()) {
-            attempt(g, attempt);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void collector(JsonGenerator g, Collector c) throws IOException {

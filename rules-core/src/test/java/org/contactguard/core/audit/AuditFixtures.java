@@ -13,6 +13,7 @@ import org.contactguard.core.decision.DecisionListener;
 import org.contactguard.core.engine.RuleSet;
 import org.contactguard.core.model.Account;
 import org.contactguard.core.model.Channel;
+import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.ContactPoint;
 import org.contactguard.core.model.ContactPointKind;
 import org.contactguard.core.model.Debtor;
@@ -40,10 +41,15 @@ final class AuditFixtures {
 
     /** A call to {@code debtorId} in New York at {@code at} about A1, with request id {@code id}. */
     static DecisionRequest call(String id, String debtorId, Instant at) {
+        return call(id, debtorId, at, List.of());
+    }
+
+    /** {@link #call(String, String, Instant)} with {@code history}. */
+    static DecisionRequest call(String id, String debtorId, Instant at, List<ContactAttempt> history) {
         ProposedAction action = ProposedAction.builder().channel(Channel.CALL).at(at).recipient(Recipient.DEBTOR)
                 .contactPoint(MOBILE).accountIds("A1").build();
         return DecisionRequest.builder().id(id).action(action).debtor(Debtor.of(debtorId, "America/New_York"))
-                .account(A1).build();
+                .account(A1).history(history).build();
     }
 
     /** One probe engine for all audit tests in a JVM, whose listener is whatever {@link #listenTo} set. */
