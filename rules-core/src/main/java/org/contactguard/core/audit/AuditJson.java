@@ -174,6 +174,62 @@ final class AuditJson {
         scratch.learned.forEach(known::remember);
     }
 
+    /**
+     * A request as a table keeping history entries apart stores it: its canonical JSON without
+     * {@code history}, and its entries' digests, comma-separated, in the history's order. Entries
+     * neither {@code known} nor already in {@code learned} are rendered and added to {@code learned}.
+     */
+    static Split split(DecisionRequest request, KnownEntries known,
+            Map<ContactAttempt, KnownEntries.Rendered> learned) {
+        StringBuilder refs = new StringBuilder(request.history().size() * (KnownEntries.DIGEST_LENGTH + 1));
+        for (ContactAttempt attempt : request.history()) {
+            SerializedString digest = known.digestIfKnown(attempt);
+            if (digest == null) {
+                digest = learned.computeIfAbsent(attempt, known::render).digest();
+            }
+            if (refs.length() > 0) {
+                refs.append(',');
+            }
+            refs.append(digest.getValue());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            DecisionJson.writeRequestWithoutHistory(json, request);
+            json.writeEndObject();
+        } catch (IOException e) {
+            // A byte array does not fail; reaching here is a bug in the writer.
+            throw new UncheckedIOException(e);
+        }
+        return new Split(out.toString(StandardCharsets.UTF_8), refs.toString());
+    }
+
+    /** What {@link #split} gives. */
+    record Split(String requestJson, String historyRefs) {
+    }
+
+    /**
+     * A request stored {@linkplain #split split} made whole again, in canonical JSON: its history is
+     * the entries of {@code digests}, from {@code entries}.
+     *
+     * @throws InvalidInputException naming the reference when an entry is missing
+     */
+    static String whole(String requestJson, List<String> digests, Function<String, JsonNode> entries) {
+        JsonNode request = DecisionJson.parse(requestJson);
+        if (!request.isObject()) {
+            throw new InvalidInputException("request", "must be an object");
+        }
+        ArrayNode history = ((ObjectNode) request).putArray("history");
+        for (int i = 0; i < digests.size(); i++) {
+            JsonNode entry = entries.apply(digests.get(i));
+            if (entry == null) {
+                throw new InvalidInputException("historyRefs[" + i + "]", "history entry " + digests.get(i)
+                        + " is not in the audit sink");
+            }
+            history.add(entry);
+        }
+        return DecisionJson.write(request, false);
+    }
+
     /** Buffers {@link #writeLines} reuses from one record to the next. */
     static final class Scratch {
         private final ByteArrayOutputStream entries = new ByteArrayOutputStream(16 * 1024);

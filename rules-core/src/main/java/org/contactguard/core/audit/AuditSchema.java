@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class AuditSchema {
 
     /** Script names in version order; version n is element n-1. */
-    static final List<String> SCRIPTS = List.of("V1__decision_audit.sql");
+    static final List<String> SCRIPTS = List.of("V1__decision_audit.sql", "V2__history_entries.sql");
     static final int LATEST = SCRIPTS.size();
     /** Arbitrary constant, not the ledger's: the advisory lock serialising audit migrations on PostgreSQL. */
     static final long MIGRATION_LOCK_KEY = 0x4347417564697431L;

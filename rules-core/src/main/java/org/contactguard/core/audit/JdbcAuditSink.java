@@ -1,6 +1,8 @@
 package org.contactguard.core.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,11 +13,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.contactguard.core.json.DecisionJson;
+import org.contactguard.core.model.ContactAttempt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Audit records in a table, {@code cg_audit}, on PostgreSQL or H2: beside the contact ledger's tables
@@ -28,21 +40,40 @@ import org.contactguard.core.json.DecisionJson;
  * org.contactguard.core.decision.Decision, java.time.Duration, Connection)}): the record and the
  * reserved attempt are committed together or not at all.
  *
+ * <p>Records from the trail's queue keep each history entry once, in {@code cg_audit_history_entry}
+ * under its digest (the first 128 bits of the SHA-256 of its canonical JSON, in hex); their
+ * {@code request_json} leaves out the history and {@code history_refs} lists the digests. A record
+ * written in a ledger's transaction, or through {@link #write}, holds its request whole.
+ * {@link #find} gives every request back whole either way. The sink remembers the entries it
+ * committed most recently (65,536 unless told) so as not to write them again.
+ *
  * <pre>{@code
  * JdbcAuditSink sink = JdbcAuditSink.builder().url("jdbc:postgresql://db/contactguard").user(u).password(p).build();
  * }</pre>
  */
-public final class JdbcAuditSink implements AuditSink {
+public final class JdbcAuditSink implements HistoryKeepingSink {
 
     /** Longest id stored; longer ones are cut (the request JSON holds them whole). */
     static final int ID_LENGTH = 255;
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
+
     static final String INSERT = "INSERT INTO cg_audit (decided_at, debtor_id, request_id, tenant, action_at, verdict, "
             + "rule_ids, rule_set_version, library_version, packs, duration_micros, request_json, decision_json) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_SPLIT = "INSERT INTO cg_audit (decided_at, debtor_id, request_id, tenant, action_at, "
+            + "verdict, rule_ids, rule_set_version, library_version, packs, duration_micros, request_json, decision_json, "
+            + "history_refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String SELECT = "SELECT decided_at, debtor_id, request_id, tenant, action_at, library_version, packs, "
-            + "duration_micros, request_json, decision_json FROM cg_audit WHERE debtor_id = ? AND decided_at >= ? "
-            + "AND decided_at < ? ORDER BY decided_at, audit_id";
+            + "duration_micros, request_json, decision_json, history_refs FROM cg_audit WHERE debtor_id = ? "
+            + "AND decided_at >= ? AND decided_at < ? ORDER BY decided_at, audit_id";
+    /** Keeps an entry unless the table has it (rows are never updated: a digest names one content). */
+    static final String INSERT_ENTRY_POSTGRES = "INSERT INTO cg_audit_history_entry (digest, attempt_json) VALUES (?, ?) "
+            + "ON CONFLICT (digest) DO NOTHING";
+    static final String INSERT_ENTRY_H2 = "MERGE INTO cg_audit_history_entry (digest, attempt_json) KEY (digest) "
+            + "VALUES (?, ?)";
+    /** Digests asked for at once when reading entries back. */
+    static final int ENTRIES_PER_QUERY = 100;
 
     private final String url;
     private final String user;
@@ -50,15 +81,20 @@ public final class JdbcAuditSink implements AuditSink {
     private final DataSource dataSource;
     /** The database's own spelling of its URL, to recognise a ledger transaction on the same database. */
     private final String databaseUrl;
+    private final boolean postgres;
     /** The writer thread's connection, opened on first write and again after a failure. */
     private Connection writing;
+    /** Entries committed to {@code cg_audit_history_entry}: the writer thread's alone. */
+    private final KnownEntries known;
 
-    private JdbcAuditSink(Builder b, String databaseUrl) {
+    private JdbcAuditSink(Builder b, String databaseUrl, boolean postgres) {
         this.url = b.url;
         this.user = b.user;
         this.password = b.password;
         this.dataSource = b.dataSource;
         this.databaseUrl = databaseUrl;
+        this.postgres = postgres;
+        this.known = new KnownEntries(b.rememberedEntries);
     }
 
     /** Starts configuring a sink. */
@@ -108,6 +144,63 @@ public final class JdbcAuditSink implements AuditSink {
         }
     }
 
+    @Override
+    public void writeDecided(List<Decided> decided) throws IOException {
+        Map<ContactAttempt, KnownEntries.Rendered> learned = new LinkedHashMap<>();
+        List<AuditJson.Split> splits = new ArrayList<>(decided.size());
+        for (Decided d : decided) {
+            AuditJson.Split split = null;
+            if (d.request() != null) {
+                try {
+                    split = AuditJson.split(d.request(), known, learned);
+                } catch (RuntimeException e) {
+                    // Still keep the decision: a record without the request beats none. The request id says which.
+                    LOG.error("Could not write request {} as JSON for its audit record; recorded without it",
+                            d.request().id(), e);
+                }
+            }
+            splits.add(split);
+        }
+        try {
+            if (writing == null || writing.isClosed()) {
+                writing = connect();
+            }
+            writing.setAutoCommit(false);
+            insertEntries(writing, learned.values());
+            try (PreparedStatement insert = writing.prepareStatement(INSERT_SPLIT)) {
+                for (int i = 0; i < decided.size(); i++) {
+                    AuditJson.Split split = splits.get(i);
+                    bind(insert, decided.get(i).head(), split == null ? null : split.requestJson());
+                    insert.setString(14, split == null ? null : split.historyRefs());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            writing.commit();
+        } catch (SQLException e) {
+            Connection broken = writing;
+            writing = null;
+            closeQuietly(broken, e);
+            throw new IOException("could not write " + decided.size() + " audit records (SQLState " + e.getSQLState()
+                    + "): " + e.getMessage(), e);
+        }
+        learned.forEach((attempt, rendered) -> known.remember(attempt, rendered.digest()));
+    }
+
+    private void insertEntries(Connection connection, Collection<KnownEntries.Rendered> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(postgres ? INSERT_ENTRY_POSTGRES : INSERT_ENTRY_H2)) {
+            for (KnownEntries.Rendered entry : entries) {
+                insert.setString(1, entry.digest().getValue());
+                insert.setString(2, new String(entry.json(), StandardCharsets.UTF_8));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** Closes a connection that failed; a failure to close is attached to the failure that led here. */
     private static void closeQuietly(Connection connection, SQLException cause) {
         if (connection == null) {
@@ -124,19 +217,7 @@ public final class JdbcAuditSink implements AuditSink {
     void insert(Connection connection, List<AuditRecord> records) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (AuditRecord r : records) {
-                insert.setObject(1, timestamp(r.decidedAt()));
-                insert.setString(2, cut(r.debtorId()));
-                insert.setString(3, cut(r.requestId()));
-                insert.setString(4, cut(r.tenant()));
-                insert.setObject(5, r.actionAt() == null ? null : timestamp(r.actionAt()));
-                insert.setString(6, r.decision().verdict().name());
-                insert.setString(7, cut(String.join(",", r.decision().ruleIds()), 4000));
-                insert.setString(8, cut(r.ruleSetVersion(), 100));
-                insert.setString(9, cut(r.libraryVersion(), 100));
-                insert.setString(10, cut(String.join(",", r.packs()), 1000));
-                insert.setLong(11, AuditJson.micros(r.duration()));
-                insert.setString(12, r.requestJson());
-                insert.setString(13, DecisionJson.writeDecision(r.decision()));
+                bind(insert, r, r.requestJson());
                 if (records.size() == 1) {
                     insert.executeUpdate();
                 } else {
@@ -147,6 +228,23 @@ public final class JdbcAuditSink implements AuditSink {
                 insert.executeBatch();
             }
         }
+    }
+
+    /** Sets the thirteen columns {@link #INSERT} and {@link #INSERT_SPLIT} share. */
+    private static void bind(PreparedStatement insert, AuditRecord r, String requestJson) throws SQLException {
+        insert.setObject(1, timestamp(r.decidedAt()));
+        insert.setString(2, cut(r.debtorId()));
+        insert.setString(3, cut(r.requestId()));
+        insert.setString(4, cut(r.tenant()));
+        insert.setObject(5, r.actionAt() == null ? null : timestamp(r.actionAt()));
+        insert.setString(6, r.decision().verdict().name());
+        insert.setString(7, cut(String.join(",", r.decision().ruleIds()), 4000));
+        insert.setString(8, cut(r.ruleSetVersion(), 100));
+        insert.setString(9, cut(r.libraryVersion(), 100));
+        insert.setString(10, cut(String.join(",", r.packs()), 1000));
+        insert.setLong(11, AuditJson.micros(r.duration()));
+        insert.setString(12, requestJson);
+        insert.setString(13, DecisionJson.writeDecision(r.decision()));
     }
 
     /**
@@ -170,6 +268,8 @@ public final class JdbcAuditSink implements AuditSink {
             query.setObject(2, timestamp(clamp(from)));
             query.setObject(3, timestamp(clamp(until)));
             List<AuditRecord> found = new ArrayList<>();
+            List<List<String>> refs = new ArrayList<>();
+            Set<String> needed = new HashSet<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     OffsetDateTime actionAt = rs.getObject(5, OffsetDateTime.class);
@@ -179,6 +279,22 @@ public final class JdbcAuditSink implements AuditSink {
                             rs.getString(9), DecisionJson.readDecision(rs.getString(10)), rs.getString(6),
                             packs.isEmpty() ? List.of() : List.of(packs.split(",")),
                             Duration.ofNanos(rs.getLong(8) * 1_000)));
+                    String historyRefs = rs.getString(11);
+                    List<String> digests = historyRefs == null ? null
+                            : historyRefs.isEmpty() ? List.of() : List.of(historyRefs.split(","));
+                    refs.add(digests);
+                    if (digests != null) {
+                        needed.addAll(digests);
+                    }
+                }
+            }
+            Map<String, JsonNode> entries = entries(connection, needed);
+            for (int i = 0; i < found.size(); i++) {
+                AuditRecord r = found.get(i);
+                if (refs.get(i) != null && r.requestJson() != null) {
+                    found.set(i, new AuditRecord(r.decidedAt(), r.debtorId(), r.requestId(), r.tenant(), r.actionAt(),
+                            AuditJson.whole(r.requestJson(), refs.get(i), entries::get), r.decision(),
+                            r.libraryVersion(), r.packs(), r.duration()));
                 }
             }
             return found;
@@ -186,6 +302,28 @@ public final class JdbcAuditSink implements AuditSink {
             throw new IOException("could not read the audit records of debtor " + debtorId + " (SQLState "
                     + e.getSQLState() + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The history entries of {@code digests}, asked for a hundred at a time. */
+    private static Map<String, JsonNode> entries(Connection connection, Set<String> digests) throws SQLException {
+        Map<String, JsonNode> entries = new HashMap<>();
+        List<String> all = new ArrayList<>(digests);
+        for (int from = 0; from < all.size(); from += ENTRIES_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ENTRIES_PER_QUERY));
+            String sql = "SELECT digest, attempt_json FROM cg_audit_history_entry WHERE digest IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        entries.put(rs.getString(1), DecisionJson.parse(rs.getString(2)));
+                    }
+                }
+            }
+        }
+        return entries;
     }
 
     private static OffsetDateTime timestamp(Instant at) {
@@ -232,8 +370,22 @@ public final class JdbcAuditSink implements AuditSink {
         private String password;
         private DataSource dataSource;
         private boolean migrate = true;
+        private int rememberedEntries = JsonLinesAuditSink.DEFAULT_REMEMBERED_ENTRIES;
 
         private Builder() {
+        }
+
+        /**
+         * How many history entries the sink remembers having committed, so as not to write them again;
+         * default 65,536 (about 30 MB at most). One forgotten is offered to the table again, which keeps
+         * the row it has.
+         */
+        public Builder rememberedEntries(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("rememberedEntries must not be negative, was " + entries);
+            }
+            this.rememberedEntries = entries;
+            return this;
         }
 
         /** {@code jdbc:postgresql://host:5432/db} or {@code jdbc:h2:file:/path/db}: the ledger's, to share its transactions. */
@@ -281,10 +433,10 @@ public final class JdbcAuditSink implements AuditSink {
             }
             String where = url != null ? url : "the given data source";
             try (Connection connection = dataSource != null ? dataSource.getConnection() : open(url, user, password)) {
+                boolean postgres = AuditSchema.isPostgres(connection);
                 if (migrate) {
                     AuditSchema.migrate(connection);
                 } else {
-                    AuditSchema.isPostgres(connection);
                     int version;
                     try {
                         version = AuditSchema.version(connection);
@@ -297,7 +449,7 @@ public final class JdbcAuditSink implements AuditSink {
                                 + AuditSchema.LATEST + "; apply " + AuditSchema.SCRIPTS + " or build with migrate(true)");
                     }
                 }
-                return new JdbcAuditSink(this, connection.getMetaData().getURL());
+                return new JdbcAuditSink(this, connection.getMetaData().getURL(), postgres);
             } catch (SQLException e) {
                 throw new IOException("cannot open the audit table at " + where + ": " + e.getMessage(), e);
             }

@@ -15,6 +15,7 @@ import org.contactguard.core.model.Account;
 import org.contactguard.core.model.Channel;
 import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.ContactPoint;
+import org.contactguard.core.model.Outcome;
 import org.contactguard.core.model.ContactPointKind;
 import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.DecisionRequest;
@@ -50,6 +51,24 @@ final class AuditFixtures {
                 .contactPoint(MOBILE).accountIds("A1").build();
         return DecisionRequest.builder().id(id).action(action).debtor(Debtor.of(debtorId, "America/New_York"))
                 .account(A1).history(history).build();
+    }
+
+    /** A call at noon in New York about A1 to a debtor called {@code calls} times before, a day apart. */
+    static DecisionRequest callWithHistory(String id, String debtorId, int calls) {
+        List<ContactAttempt> history = new ArrayList<>();
+        for (int i = 1; i <= calls; i++) {
+            history.add(ContactAttempt.call(NOON_IN_NEW_YORK.minus(java.time.Duration.ofDays(i)), "A1", MOBILE,
+                    i % 2 == 0 ? Outcome.NO_ANSWER : Outcome.CONNECTED));
+        }
+        return call(id, debtorId, NOON_IN_NEW_YORK, history);
+    }
+
+    /** The record the trail would hand a history-keeping sink for {@code request}, decided at {@code decidedAt}. */
+    static Decided decided(DecisionRequest request, Instant decidedAt) {
+        AuditRecord head = new AuditRecord(decidedAt, request.debtor().id(), request.id(), null,
+                request.action().at(), null, engine().decide(request), LibraryVersion.VERSION, List.of("probe"),
+                java.time.Duration.ofNanos(41_000));
+        return new Decided(head, request);
     }
 
     /** One probe engine for all audit tests in a JVM, whose listener is whatever {@link #listenTo} set. */

@@ -86,6 +86,73 @@ abstract class JdbcAuditSinkContract {
         }
     }
 
+    private long count(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    void recordsFromTheTrailKeepEachHistoryEntryOnceAndComeBackWhole() throws IOException, SQLException {
+        DecisionRequest first = AuditFixtures.callWithHistory("R-1", "D1", 4);
+        DecisionRequest second = AuditFixtures.callWithHistory("R-2", "D1", 5);
+        Instant at = Instant.parse("2027-03-03T20:55:00Z");
+        try (JdbcAuditSink sink = sink()) {
+            sink.writeDecided(List.of(AuditFixtures.decided(first, at)));
+            sink.writeDecided(List.of(AuditFixtures.decided(second, at.plusSeconds(1))));
+            assertEquals(5, count("cg_audit_history_entry"));
+            assertEquals(List.of(DecisionJson.writeRequest(first), DecisionJson.writeRequest(second)),
+                    sink.find("D1", WHOLE_YEAR_START, WHOLE_YEAR_END).stream().map(AuditRecord::requestJson).toList());
+        }
+        try (JdbcAuditSink restarted = sink()) {
+            // A new process remembers nothing: the table keeps the row it has, and the record reads whole.
+            restarted.writeDecided(List.of(AuditFixtures.decided(second, at.plusSeconds(2))));
+            assertEquals(5, count("cg_audit_history_entry"));
+            assertEquals(3, restarted.find("D1", WHOLE_YEAR_START, WHOLE_YEAR_END).size());
+        }
+    }
+
+    @Test
+    void entriesOfAFailedBatchAreWrittenAgainWithItsRetry() throws IOException, SQLException {
+        DecisionRequest request = AuditFixtures.callWithHistory("R-1", "D1", 3);
+        List<Decided> batch = List.of(AuditFixtures.decided(request, Instant.parse("2027-03-03T20:55:00Z")));
+        try (JdbcAuditSink sink = sink()) {
+            execute("ALTER TABLE cg_audit RENAME TO cg_audit_away");
+            assertThrows(IOException.class, () -> sink.writeDecided(batch));
+            execute("ALTER TABLE cg_audit_away RENAME TO cg_audit");
+            assertEquals(0, count("cg_audit_history_entry"), "rolled back with the records");
+            sink.writeDecided(batch);
+            assertEquals(3, count("cg_audit_history_entry"));
+            assertEquals(List.of(DecisionJson.writeRequest(request)),
+                    sink.find("D1", WHOLE_YEAR_START, WHOLE_YEAR_END).stream().map(AuditRecord::requestJson).toList());
+        }
+    }
+
+    @Test
+    void throughATrailTheTableGivesBackWhatWasDecided() throws Exception {
+        DecisionRequest first = AuditFixtures.callWithHistory("R-1", "D1", 4);
+        DecisionRequest second = AuditFixtures.callWithHistory("R-2", "D1", 5);
+        JdbcAuditSink sink = sink();
+        try (AuditTrail trail = AuditTrail.builder(sink).build()) {
+            listenTo(trail);
+            engine().decide(first);
+            engine().decide(second);
+        }
+        try (JdbcAuditSink reading = sink()) {
+            assertEquals(List.of(first, second), reading.find("D1", WHOLE_YEAR_START, WHOLE_YEAR_END).stream()
+                    .map(r -> DecisionJson.parseRequest(r.requestJson())).toList());
+        }
+        assertEquals(5, count("cg_audit_history_entry"));
+    }
+
     @Test
     void aFailingWriteLogsNeitherContactPointValuesNorMessageText() throws Exception {
         JdbcAuditSink sink = sink();
@@ -126,7 +193,7 @@ abstract class JdbcAuditSinkContract {
         try (Connection c = DriverManager.getConnection(url(), user(), password()); Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT COUNT(*) FROM cg_audit_schema_version")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            assertEquals(AuditSchema.LATEST, rs.getInt(1));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.contactguard.core.audit;
 
-import static org.contactguard.core.audit.AuditFixtures.MOBILE;
-import static org.contactguard.core.audit.AuditFixtures.NOON_IN_NEW_YORK;
 import static org.contactguard.core.audit.AuditFixtures.engine;
 import static org.contactguard.core.audit.AuditFixtures.listenTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,14 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.contactguard.core.json.DecisionJson;
-import org.contactguard.core.model.ContactAttempt;
 import org.contactguard.core.model.DecisionRequest;
-import org.contactguard.core.model.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,21 +32,12 @@ class JsonLinesHistoryEntriesTest {
     @TempDir
     Path folder;
 
-    /** A call in New York at noon about A1 to a debtor called {@code calls} times before, a day apart. */
     private static DecisionRequest withHistory(String id, String debtor, int calls) {
-        List<ContactAttempt> history = new ArrayList<>();
-        for (int i = 1; i <= calls; i++) {
-            history.add(ContactAttempt.call(NOON_IN_NEW_YORK.minus(Duration.ofDays(i)), "A1", MOBILE,
-                    i % 2 == 0 ? Outcome.NO_ANSWER : Outcome.CONNECTED));
-        }
-        return AuditFixtures.call(id, debtor, NOON_IN_NEW_YORK, history);
+        return AuditFixtures.callWithHistory(id, debtor, calls);
     }
 
     private static Decided decided(DecisionRequest request, Instant decidedAt) {
-        AuditRecord head = new AuditRecord(decidedAt, request.debtor().id(), request.id(), null,
-                request.action().at(), null, engine().decide(request), LibraryVersion.VERSION, List.of("probe"),
-                Duration.ofNanos(41_000));
-        return new Decided(head, request);
+        return AuditFixtures.decided(request, decidedAt);
     }
 
     private List<String> lines(String day) throws IOException {

@@ -34,6 +34,8 @@ class PostgresJdbcAuditSinkTest extends JdbcAuditSinkContract {
         // attempts of the debtors they use, are cleared.
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS cg_audit");
+            s.execute("DROP TABLE IF EXISTS cg_audit_away");
+            s.execute("DROP TABLE IF EXISTS cg_audit_history_entry");
             s.execute("DROP TABLE IF EXISTS cg_audit_schema_version");
             s.execute("DO $$ BEGIN IF to_regclass('cg_attempt') IS NOT NULL THEN "
                     + "DELETE FROM cg_attempt WHERE debtor_id = 'D1'; DELETE FROM cg_debtor WHERE debtor_id = 'D1'; "
