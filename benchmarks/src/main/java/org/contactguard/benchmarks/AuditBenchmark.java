@@ -1,6 +1,10 @@
 package org.contactguard.benchmarks;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import org.contactguard.core.audit.AuditRecord;
 import org.contactguard.core.audit.AuditSink;
 import org.contactguard.core.audit.AuditTrail;
 import org.contactguard.core.audit.FullQueuePolicy;
+import org.contactguard.core.audit.JdbcAuditSink;
 import org.contactguard.core.audit.JsonLinesAuditSink;
 import org.contactguard.core.decision.ComplianceEngine;
 import org.contactguard.core.decision.Decision;
@@ -34,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link DecideBenchmark}'s decision with an audit trail (issue 18: within 10 % of without):
  * {@code none} (no listener, the reference), {@code discard} (the listener, queue and JSON of each
- * record, written nowhere: what deciding itself pays) and {@code jsonl} (JSON Lines files in a
- * temporary folder, forced to disk per batch). The full-queue policy is WAIT, so a sink slower than
+ * record, written nowhere: what a sink of one's own pays, which gets each request's whole JSON),
+ * {@code jsonl} (JSON Lines files in a temporary folder, forced to disk per batch) and {@code h2}
+ * (the JDBC sink on an H2 file database there). The full-queue policy is WAIT, so a sink slower than
  * deciding shows as lower throughput rather than as denials.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -48,8 +54,11 @@ public class AuditBenchmark {
     /** The engine, its audit trail and the requests, shared by all threads. */
     @State(Scope.Benchmark)
     public static class Engine {
-        /** Audit: none, discard, jsonl. */
-        @Param({"none", "discard", "jsonl"})
+        /**
+         * Audit: none, discard, jsonl, h2, or postgres (the database named by the environment's
+         * {@code CONTACTGUARD_BENCH_PG_URL}, {@code _USER}, {@code _PASSWORD}; its audit tables are emptied).
+         */
+        @Param({"none", "discard", "jsonl", "h2"})
         public String audit;
 
         /** Pack set, as in {@link DecideBenchmark}. */
@@ -73,16 +82,37 @@ public class AuditBenchmark {
                 if (audit.equals("jsonl")) {
                     folder = Files.createTempDirectory("contactguard-audit-bench");
                     sink = new JsonLinesAuditSink(folder);
+                } else if (audit.equals("h2")) {
+                    folder = Files.createTempDirectory("contactguard-audit-bench");
+                    sink = JdbcAuditSink.builder().url("jdbc:h2:file:" + folder.resolve("audit")).build();
+                } else if (audit.equals("postgres")) {
+                    sink = postgres();
                 } else if (audit.equals("discard")) {
                     sink = new Discard();
                 } else {
-                    throw new IllegalArgumentException("audit must be none, discard or jsonl, was " + audit);
+                    throw new IllegalArgumentException("audit must be none, discard, jsonl, h2 or postgres, was " + audit);
                 }
                 trail = AuditTrail.builder(sink).capacity(65_536).whenFull(FullQueuePolicy.WAIT).build();
                 builder.listener(trail);
             }
             engine = builder.build();
             requests = Workload.requests(PackSet.region(packs), history, DecideBenchmark.REQUESTS, 42L);
+        }
+
+        private static JdbcAuditSink postgres() throws IOException {
+            String url = System.getenv("CONTACTGUARD_BENCH_PG_URL");
+            if (url == null) {
+                throw new IllegalStateException("audit=postgres needs CONTACTGUARD_BENCH_PG_URL (and _USER, _PASSWORD)");
+            }
+            String user = System.getenv("CONTACTGUARD_BENCH_PG_USER");
+            String password = System.getenv("CONTACTGUARD_BENCH_PG_PASSWORD");
+            JdbcAuditSink sink = JdbcAuditSink.builder().url(url).user(user).password(password).build();
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE cg_audit, cg_audit_history_entry");
+            } catch (SQLException e) {
+                throw new IOException("could not empty the audit tables at " + url + ": " + e.getMessage(), e);
+            }
+            return sink;
         }
 
         @TearDown(Level.Trial)

@@ -122,6 +122,8 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
         if (url.startsWith("jdbc:postgresql:")) {
             properties.setProperty("logServerErrorDetail", "false");
             properties.setProperty("ApplicationName", "contactguard-audit");
+            // A batch of records becomes one multi-row INSERT instead of a statement per row.
+            properties.setProperty("reWriteBatchedInserts", "true");
         }
         return DriverManager.getConnection(url, properties);
     }
