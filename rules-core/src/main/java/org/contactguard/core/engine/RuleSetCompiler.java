@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -91,6 +93,8 @@ final class RuleSetCompiler {
     private boolean parsedAll = true;
     private boolean wholeSource;
     private boolean usePrebuilt = true;
+    /** The packs' rule bases built from pre-built models, by pack id; a pack without one is compiled. */
+    private Map<String, PrebuiltModels.Prebuilt> prebuilt = Map.of();
     /** The executable models of the packs built from one, by pack id: the engine merges them per pack combination. */
     private final Map<String, org.drools.model.Model> models = new HashMap<>();
     private List<TenantOverlay.Entry> tenants = List.of();
@@ -176,6 +180,10 @@ final class RuleSetCompiler {
     }
 
     private RuleSet run(List<PackFiles> packs, List<ParameterOverride> overrides) {
+        // A cold start is two halves of about equal length: parsing and checking the packs, and
+        // building their rule bases from the pre-built models. They do not depend on each other
+        // (a model is used only when it was made from the very DRL read here), so they overlap.
+        FutureTask<Map<String, PrebuiltModels.Prebuilt>> prebuiltAside = usePrebuilt ? loadPrebuiltAside(packs) : null;
         List<ParsedPack> parsed = new ArrayList<>();
         Map<String, RuleInfo> rulesById = new LinkedHashMap<>();
         Map<String, String> packByPackage = new HashMap<>();
@@ -198,6 +206,7 @@ final class RuleSetCompiler {
         PackSelection selection = packSelection(parsed);
         // Compile whenever every file parsed, so DRL errors are reported together with metadata and
         // parameter problems: an editor fixes everything in one pass.
+        prebuilt = prebuiltAside == null ? Map.of() : await(prebuiltAside);
         Map<String, KieBase> kieBases = parsedAll ? build(parsed) : null;
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
@@ -1083,14 +1092,49 @@ final class RuleSetCompiler {
         return failed ? null : kieBases;
     }
 
-    private KieBase build(ParsedPack pack) {
-        if (usePrebuilt) {
-            PrebuiltModels.Prebuilt prebuilt = PrebuiltModels.load(pack.files, classLoader);
-            if (prebuilt != null) {
-                pack.prebuilt = true;
-                models.put(pack.files.id(), prebuilt.model());
-                return prebuilt.kieBase();
+    /** Starts building the packs' rule bases from their pre-built models, on a thread of its own. */
+    private FutureTask<Map<String, PrebuiltModels.Prebuilt>> loadPrebuiltAside(List<PackFiles> packs) {
+        FutureTask<Map<String, PrebuiltModels.Prebuilt>> task = new FutureTask<>(() -> {
+            Map<String, PrebuiltModels.Prebuilt> loaded = new HashMap<>();
+            for (PackFiles pack : packs) {
+                PrebuiltModels.Prebuilt model = PrebuiltModels.load(pack, classLoader);
+                if (model != null) {
+                    loaded.put(pack.id(), model);
+                }
             }
+            return loaded;
+        });
+        Thread thread = new Thread(task, "contactguard-prebuilt-models");
+        thread.setDaemon(true);
+        thread.setContextClassLoader(classLoader);
+        thread.start();
+        return task;
+    }
+
+    /** The pre-built rule bases, once their thread is done; its failure is this one's. */
+    private static Map<String, PrebuiltModels.Prebuilt> await(FutureTask<Map<String, PrebuiltModels.Prebuilt>> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the rule bases of the pre-built models", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("building the rule bases of the pre-built models failed", e.getCause());
+        }
+    }
+
+    private KieBase build(ParsedPack pack) {
+        PrebuiltModels.Prebuilt model = prebuilt.get(pack.files.id());
+        if (model != null) {
+            pack.prebuilt = true;
+            models.put(pack.files.id(), model.model());
+            return model.kieBase();
         }
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classLoader);
