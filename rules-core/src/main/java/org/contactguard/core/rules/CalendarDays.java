@@ -57,20 +57,16 @@ public final class CalendarDays {
     /** See {@link #window}. */
     static final class DateWindow {
         private final Instant now;
-        private final ZoneRules rules;
+        private final LocalDates dates;
         private final int days;
         private final long first;
         private final long last;
-        /** Epoch seconds [from, until) in which {@link #offset} holds; empty at first. */
-        private long from = Long.MAX_VALUE;
-        private long until = Long.MIN_VALUE;
-        private int offset;
 
         private DateWindow(Instant now, ZoneId zone, int days) {
             this.now = now;
-            this.rules = zone.getRules();
+            this.dates = new LocalDates(zone);
             this.days = days;
-            this.last = epochDay(now);
+            this.last = dates.epochDay(now);
             this.first = last - (days - 1L);
         }
 
@@ -79,19 +75,53 @@ public final class CalendarDays {
             if (days <= 0 || !moment.isBefore(now)) {
                 return false;
             }
-            long date = epochDay(moment);
+            long date = dates.epochDay(moment);
             return date >= first && date <= last;
+        }
+
+        /** {@link CalendarDays#localEpochDay}{@code (instant, zone)}. */
+        long epochDay(Instant instant) {
+            return dates.epochDay(instant);
+        }
+    }
+
+    /**
+     * {@link #localEpochDay} for many instants in one zone: the zone's offset is kept for the span
+     * between the transitions around the last instant asked, in whatever order instants come, so an
+     * instant costs two comparisons instead of a look-up in the zone's rules (which boxes the year
+     * and searches a map). One loop's; not for sharing between threads.
+     */
+    static LocalDates dates(ZoneId zone) {
+        return new LocalDates(zone);
+    }
+
+    /** See {@link #dates}. */
+    static final class LocalDates {
+        private final ZoneRules rules;
+        /** Epoch seconds [from, until) in which {@link #offset} holds; empty at first. */
+        private long from = Long.MAX_VALUE;
+        private long until = Long.MIN_VALUE;
+        private int offset;
+
+        private LocalDates(ZoneId zone) {
+            this.rules = zone.getRules();
         }
 
         /** {@link CalendarDays#localEpochDay}{@code (instant, zone)}. */
         long epochDay(Instant instant) {
             long second = instant.getEpochSecond();
             if (second < from || second >= until) {
-                // getOffset reads only the epoch second; it holds until the first transition after it.
+                // getOffset reads only the epoch second; it holds until the first transition after it
+                // and since the last one at or before it.
                 offset = rules.getOffset(instant).getTotalSeconds();
                 ZoneOffsetTransition next = rules.nextTransition(instant);
-                from = second;
                 until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+                ZoneOffsetTransition previous = rules.previousTransition(instant);
+                from = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+                if (from > Long.MIN_VALUE && rules.getOffset(Instant.ofEpochSecond(from)).getTotalSeconds() != offset) {
+                    // The instant is a transition's own second, which previousTransition passes over.
+                    from = second;
+                }
             }
             return Math.floorDiv(second + offset, SECONDS_PER_DAY);
         }

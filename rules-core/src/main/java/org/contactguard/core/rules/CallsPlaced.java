@@ -142,8 +142,9 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
         Person person = new Person(action, debtor, thirdParties, collector.id(), history.attempts());
         ZoneId zone = CalendarDays.countingZone(debtor.timeZones());
         Instant at = action.at();
-        long today = CalendarDays.localEpochDay(at, zone);
-        int consentDayNow = person.callbackConsentDay(at, zone);
+        CalendarDays.LocalDates dates = CalendarDays.dates(zone);
+        long today = dates.epochDay(at);
+        int consentDayNow = person.callbackConsentDay(at, dates);
         List<CallsPlaced> result = new ArrayList<>(debts.size());
         for (Map.Entry<String, List<String>> debt : debts.entrySet()) {
             List<Call> calls = new ArrayList<>();
@@ -158,16 +159,16 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
                 }
                 if (attempt.channel() == Channel.CALL && attempt.initiatedBy() == Initiator.COLLECTOR
                         && attempt.connectedToNumber()) {
-                    long day = today - CalendarDays.localEpochDay(attempt.at(), zone) + 1;
+                    long day = today - dates.epochDay(attempt.at()) + 1;
                     if (day >= 1) {
                         calls.add(new Call(attempt.at(), (int) Math.min(day, Integer.MAX_VALUE),
-                                person.callbackConsentDay(attempt.at(), zone)));
+                                person.callbackConsentDay(attempt.at(), dates)));
                     }
                 }
             }
             int conversationDay = 0;
             if (last != null) {
-                long day = today - CalendarDays.localEpochDay(last.at(), zone) + 1;
+                long day = today - dates.epochDay(last.at()) + 1;
                 // A clock change that dates the conversation after the moment's date leaves it outside every window.
                 conversationDay = day >= 1 ? (int) Math.min(day, Integer.MAX_VALUE) : 0;
             }
@@ -256,21 +257,21 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
          * then, given at or before it, not used up by a conversation between), the earliest-dated
          * when several are; 0 when none is.
          */
-        int callbackConsentDay(Instant t, ZoneId zone) {
+        int callbackConsentDay(Instant t, CalendarDays.LocalDates dates) {
             // The consent's own moment counts as "before" t: dates are those of t plus a nanosecond.
             Instant end = t.plusNanos(1);
-            long date = CalendarDays.localEpochDay(end, zone);
+            long date = dates.epochDay(end);
             long best = 0;
             if (action.recipient() != Recipient.DEBTOR) {
                 if (thirdPartyCallbackFrom != null && thirdPartyCallbackFrom.isBefore(end)
                         && !conversationBetween(thirdPartyCallbackFrom, t)) {
-                    best = dayOf(date, thirdPartyCallbackFrom, zone);
+                    best = dayOf(date, thirdPartyCallbackFrom, dates);
                 }
                 return (int) best;
             }
             for (Consent consent : callbacks) {
                 if (consent.validAt(t) && consent.givenAt().isBefore(end) && !conversationBetween(consent.givenAt(), t)) {
-                    long day = dayOf(date, consent.givenAt(), zone);
+                    long day = dayOf(date, consent.givenAt(), dates);
                     if (day >= 1 && (best == 0 || day < best)) {
                         best = day;
                     }
@@ -280,8 +281,8 @@ public record CallsPlaced(String debt, List<String> accountIds, Instant at, Zone
         }
 
         /** {@code date} counted from {@code from}'s date (1: the same date); 0 when a clock change dates it later. */
-        private static long dayOf(long date, Instant from, ZoneId zone) {
-            long day = date - CalendarDays.localEpochDay(from, zone) + 1;
+        private static long dayOf(long date, Instant from, CalendarDays.LocalDates dates) {
+            long day = date - dates.epochDay(from) + 1;
             return day >= 1 ? Math.min(day, Integer.MAX_VALUE) : 0;
         }
 
