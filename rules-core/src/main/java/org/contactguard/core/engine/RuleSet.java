@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.contactguard.core.calendar.HolidayCalendar;
 import org.contactguard.core.calendar.MissingCalendarYearException;
 import org.contactguard.core.model.Account;
+import org.contactguard.core.model.Collector;
 import org.contactguard.core.model.CollectorKind;
 import org.contactguard.core.model.DecisionRequest;
+import org.contactguard.core.model.Debtor;
 import org.contactguard.core.model.ProposedAction;
 import org.contactguard.core.model.ThirdParty;
 import org.contactguard.core.rules.ActionInitiative;
@@ -274,6 +276,41 @@ public final class RuleSet {
                 if (rule instanceof RuleImpl impl && readsType(impl.getLhs(), type)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether any rule of {@code kieBase} has a pattern, at any depth (inside {@code not}, {@code exists},
+     * {@code collect} and {@code accumulate} too), that a fact of {@code type} can match.
+     */
+    static boolean usesAssignable(KieBase kieBase, Class<?> type) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (rule instanceof RuleImpl impl && matchesAssignable(impl.getLhs(), type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAssignable(RuleConditionElement element, Class<?> type) {
+        if (element == null) {
+            return false;
+        }
+        if (element instanceof Pattern pattern && pattern.getObjectType() instanceof ClassObjectType objectType
+                && objectType.getClassType().isAssignableFrom(type)) {
+            return true;
+        }
+        if (element instanceof Pattern pattern && pattern.getSource() != null
+                && matchesAssignable(pattern.getSource(), type)) {
+            return true;
+        }
+        for (RuleConditionElement child : element.getNestedElements()) {
+            if (matchesAssignable(child, type)) {
+                return true;
             }
         }
         return false;
@@ -731,7 +768,7 @@ public final class RuleSet {
                         for (Object parameters : base.parameters) {
                             inserted.add(session.insert(parameters));
                         }
-                        insertStatics(session, request, inserted);
+                        insertStatics(session, request, base.standing, inserted);
                         insertMoving(session, action, time, base.readsHistory ? history : null, inserted);
                         insertDerived(session, base, request, action, time, history);
                         fire(session, base, findings);
@@ -792,14 +829,37 @@ public final class RuleSet {
     }
 
     /** Inserts the facts that stay the same while one request is re-evaluated at other moments. */
-    private static void insertStatics(KieSession session, DecisionRequest request, List<FactHandle> handles) {
-        handles.add(session.insert(request.collector()));
-        handles.add(session.insert(request.debtor()));
-        for (Account account : request.accounts()) {
-            handles.add(session.insert(account));
+    private static void insertStatics(KieSession session, DecisionRequest request, StandingReads reads,
+            List<FactHandle> handles) {
+        if (reads.collector()) {
+            handles.add(session.insert(request.collector()));
         }
-        for (ThirdParty thirdParty : request.thirdParties()) {
-            handles.add(session.insert(thirdParty));
+        if (reads.debtor()) {
+            handles.add(session.insert(request.debtor()));
+        }
+        if (reads.accounts()) {
+            for (Account account : request.accounts()) {
+                handles.add(session.insert(account));
+            }
+        }
+        if (reads.thirdParties()) {
+            for (ThirdParty thirdParty : request.thirdParties()) {
+                handles.add(session.insert(thirdParty));
+            }
+        }
+    }
+
+    /**
+     * Which of a request's standing facts (collector, debtor, accounts, third parties) some rule of
+     * a base matches, at any depth, by a pattern over their class or one it extends or implements. A
+     * fact no rule matches changes no match, and inserting and updating it cost a propagation each:
+     * the starter pack's rules read none of them.
+     */
+    record StandingReads(boolean collector, boolean debtor, boolean accounts, boolean thirdParties) {
+
+        static StandingReads of(KieBase kieBase) {
+            return new StandingReads(usesAssignable(kieBase, Collector.class), usesAssignable(kieBase, Debtor.class),
+                    usesAssignable(kieBase, Account.class), usesAssignable(kieBase, ThirdParty.class));
         }
     }
 
@@ -825,23 +885,27 @@ public final class RuleSet {
 
     /**
      * A pooled session and, for a pack that {@link PackBase#keepsFacts keeps facts}, the handles of
-     * the request facts it holds between evaluations: {@link #statics} (collector, debtor, then the
-     * accounts, then the third parties) and {@link #moving} (action, time, history), both empty
-     * when it holds none. Such a session keeps the last request's facts in the pool too, so that
+     * the request facts it holds between evaluations: the standing facts its base's rules read
+     * (collector, debtor, accounts, third parties: {@link StandingReads}) and {@link #moving} (action,
+     * time, history), all empty when it holds none. Such a session keeps the last request's facts in the pool too, so that
      * the next request updates them in place (a request's facts are small records; the history is
      * the request's own list). Confined to the thread that borrowed it.
      */
     private static final class Slot {
         final KieSession session;
-        final List<FactHandle> statics = new ArrayList<>();
+        /** Which standing facts the session holds: those its base's rules read. */
+        final StandingReads reads;
+        /** The handles of the standing facts held: collector, debtor (null when not), accounts, third parties. */
+        FactHandle collector;
+        FactHandle debtor;
+        final List<FactHandle> accountHandles = new ArrayList<>();
+        final List<FactHandle> partyHandles = new ArrayList<>();
         final List<FactHandle> moving = new ArrayList<>(3);
         /** Whether the history is held (some rule reads it): the third of {@link #moving}. */
         final boolean holdsHistory;
         /** The derived facts held, in {@link Evaluator#derive} order, and their handles. */
         final List<Object> derivedFacts = new ArrayList<>();
         final List<FactHandle> derivedHandles = new ArrayList<>();
-        /** How many of {@link #statics} after the collector and debtor are accounts; the rest are third parties. */
-        private int accounts;
         /**
          * The request whose facts the session holds since its evaluator last evaluated it, or null
          * (a session from the pool may hold an earlier request's facts, which are updated or
@@ -849,9 +913,29 @@ public final class RuleSet {
          */
         DecisionRequest heldFor;
 
-        Slot(KieSession session, boolean holdsHistory) {
+        Slot(KieSession session, boolean holdsHistory, StandingReads reads) {
             this.session = session;
             this.holdsHistory = holdsHistory;
+            this.reads = reads;
+        }
+
+        /** How many standing facts the session holds. */
+        int standingCount() {
+            return (collector == null ? 0 : 1) + (debtor == null ? 0 : 1) + accountHandles.size() + partyHandles.size();
+        }
+
+        /** The handles of the standing facts held. */
+        List<FactHandle> standingHandles() {
+            List<FactHandle> handles = new ArrayList<>(standingCount());
+            if (collector != null) {
+                handles.add(collector);
+            }
+            if (debtor != null) {
+                handles.add(debtor);
+            }
+            handles.addAll(accountHandles);
+            handles.addAll(partyHandles);
+            return handles;
         }
 
         /**
@@ -925,41 +1009,56 @@ public final class RuleSet {
          */
         void hold(DecisionRequest request, ProposedAction action, ActionTime time, ContactHistory history) {
             if (!moving.isEmpty() && updatable(request, action, history)) {
-                List<FactHandle> held = new ArrayList<>(statics);
-                int heldAccounts = accounts;
-                statics.clear();
-                session.update(held.get(0), request.collector());
-                statics.add(held.get(0));
-                session.update(held.get(1), request.debtor());
-                statics.add(held.get(1));
-                replace(held, 2, heldAccounts, request.accounts());
-                replace(held, 2 + heldAccounts, held.size() - 2 - heldAccounts, request.thirdParties());
-                accounts = request.accounts().size();
+                if (collector != null) {
+                    session.update(collector, request.collector());
+                }
+                if (debtor != null) {
+                    session.update(debtor, request.debtor());
+                }
+                if (reads.accounts()) {
+                    replace(accountHandles, request.accounts());
+                }
+                if (reads.thirdParties()) {
+                    replace(partyHandles, request.thirdParties());
+                }
                 move(action, time, history);
                 return;
             }
-            deleteAll(session, statics);
+            deleteAll(session, standingHandles());
+            collector = null;
+            debtor = null;
+            accountHandles.clear();
+            partyHandles.clear();
             deleteAll(session, moving);
-            insertStatics(session, request, statics);
+            if (reads.collector()) {
+                collector = session.insert(request.collector());
+            }
+            if (reads.debtor()) {
+                debtor = session.insert(request.debtor());
+            }
+            if (reads.accounts()) {
+                replace(accountHandles, request.accounts());
+            }
+            if (reads.thirdParties()) {
+                replace(partyHandles, request.thirdParties());
+            }
             insertMoving(session, action, time, holdsHistory ? history : null, moving);
-            accounts = request.accounts().size();
         }
 
         /**
-         * Updates the {@code count} handles of {@code held} from {@code from} to {@code facts}, inserts
-         * the facts beyond them and deletes the handles beyond the facts; the handles kept or added
-         * join {@link #statics}.
+         * Makes {@code handles} hold {@code facts}: the held ones updated in place, the facts beyond
+         * them inserted, the handles beyond the facts deleted.
          */
-        private void replace(List<FactHandle> held, int from, int count, List<?> facts) {
-            for (int i = 0; i < Math.max(count, facts.size()); i++) {
-                if (i < count && i < facts.size()) {
-                    session.update(held.get(from + i), facts.get(i));
-                    statics.add(held.get(from + i));
-                } else if (i < facts.size()) {
-                    statics.add(session.insert(facts.get(i)));
-                } else {
-                    session.delete(held.get(from + i));
-                }
+        private void replace(List<FactHandle> handles, List<?> facts) {
+            int held = handles.size();
+            for (int i = 0; i < Math.min(held, facts.size()); i++) {
+                session.update(handles.get(i), facts.get(i));
+            }
+            for (int i = held; i < facts.size(); i++) {
+                handles.add(session.insert(facts.get(i)));
+            }
+            for (int i = held - 1; i >= facts.size(); i--) {
+                session.delete(handles.remove(i));
             }
         }
 
@@ -977,17 +1076,16 @@ public final class RuleSet {
          * held at all: identity-based fact stores must never see one object under two handles.
          */
         private boolean updatable(DecisionRequest request, ProposedAction action, ContactHistory history) {
-            if (!heldAtMostBy(request.collector(), statics.get(0)) || !heldAtMostBy(request.debtor(), statics.get(1))) {
+            if (!heldAtMostBy(request.collector(), collector) || !heldAtMostBy(request.debtor(), debtor)) {
                 return false;
             }
-            int parties = statics.size() - 2 - accounts;
             for (int i = 0; i < request.accounts().size(); i++) {
-                if (!heldAtMostBy(request.accounts().get(i), i < accounts ? statics.get(2 + i) : null)) {
+                if (!heldAtMostBy(request.accounts().get(i), i < accountHandles.size() ? accountHandles.get(i) : null)) {
                     return false;
                 }
             }
             for (int i = 0; i < request.thirdParties().size(); i++) {
-                if (!heldAtMostBy(request.thirdParties().get(i), i < parties ? statics.get(2 + accounts + i) : null)) {
+                if (!heldAtMostBy(request.thirdParties().get(i), i < partyHandles.size() ? partyHandles.get(i) : null)) {
                     return false;
                 }
             }
@@ -1038,6 +1136,8 @@ public final class RuleSet {
         final boolean usesWorkRequests;
         /** Whether a rule reads the {@link ContactHistory}; when none does it is not inserted. */
         final boolean readsHistory;
+        /** Which standing facts its rules read; the others are not inserted. */
+        final StandingReads standing;
         /** Whether a rule reads a {@link LocalDay}: one per calendar each member pack declares. */
         final boolean usesLocalDay;
         /** The packs whose rules the base holds: the pack itself, or the packs merged into it. */
@@ -1087,6 +1187,7 @@ public final class RuleSet {
             this.usesElectronicConsent = usesType(kieBase, ElectronicConsent.class);
             this.usesWorkRequests = usesType(kieBase, WorkContactRequest.class);
             this.readsHistory = usesType(kieBase, ContactHistory.class);
+            this.standing = StandingReads.of(kieBase);
             this.usesLocalDay = usesType(kieBase, LocalDay.class);
             this.momentTypes = MomentFacts.TYPES.stream().filter(type -> usesType(kieBase, type)).toList();
             Map<String, Object> byName = new HashMap<>();
@@ -1116,7 +1217,7 @@ public final class RuleSet {
                 if (keepsFacts) {
                     parameters.forEach(fresh::insert);
                 }
-                return new Slot(fresh, readsHistory);
+                return new Slot(fresh, readsHistory, standing);
             }
             idleCount.decrementAndGet();
             return slot;
@@ -1159,10 +1260,11 @@ public final class RuleSet {
         for (FactHandle handle : handles) {
             session.delete(handle);
         }
-        long expected = (long) parameters.size() + slot.statics.size() + slot.moving.size() + slot.derivedHandles.size();
+        long expected = (long) parameters.size() + slot.standingCount() + slot.moving.size()
+                + slot.derivedHandles.size();
         if (session.getFactCount() != expected) {
             Map<FactHandle, Boolean> keep = new IdentityHashMap<>();
-            slot.statics.forEach(handle -> keep.put(handle, Boolean.TRUE));
+            slot.standingHandles().forEach(handle -> keep.put(handle, Boolean.TRUE));
             slot.moving.forEach(handle -> keep.put(handle, Boolean.TRUE));
             slot.derivedHandles.forEach(handle -> keep.put(handle, Boolean.TRUE));
             for (FactHandle handle : new ArrayList<FactHandle>(session.<FactHandle>getFactHandles())) {
