@@ -906,6 +906,10 @@ public final class RuleSet {
         /** The derived facts held, in {@link Evaluator#derive} order, and their handles. */
         final List<Object> derivedFacts = new ArrayList<>();
         final List<FactHandle> derivedHandles = new ArrayList<>();
+        /** {@link #derive}'s scratch: which held places are taken, and the next handles and facts. */
+        private boolean[] taken = new boolean[16];
+        private FactHandle[] nextHandles = new FactHandle[16];
+        private Object[] nextFacts = new Object[16];
         /**
          * The request whose facts the session holds since its evaluator last evaluated it, or null
          * (a session from the pool may hold an earlier request's facts, which are updated or
@@ -939,66 +943,108 @@ public final class RuleSet {
         }
 
         /**
-         * Makes the session hold {@code next} as the derived facts of this moment: a fact equal to
-         * the one held at its place is left alone, one of the same type replaces it by an update,
-         * others are deleted or inserted. Sound because every rule of a base that keeps facts matches
-         * the action or its time, which are updated at every evaluation, so each rule that matches
-         * fires again whether or not its derived facts changed. Should one of {@code next} be held at
-         * another place (a shared instance moved), all are deleted and inserted afresh, since a fact
-         * store must never see one object under two handles.
+         * Makes the session hold {@code next} as the derived facts of this moment, with as few
+         * session operations as it takes: a fact held already (the very object, wherever it sits) is
+         * left alone; otherwise a held fact of the same class that no other takes is replaced by an
+         * update, or left alone when equal; the rest are inserted, and held facts nobody took are
+         * deleted. Sound because every rule of a base that keeps facts matches the action or its
+         * time, which are updated at every evaluation, so each rule that matches fires again whether
+         * or not its derived facts changed. Matching by object and class rather than by place keeps a
+         * shared instance (one initiative for every moment) from costing a delete and insert of all
+         * the others when the facts before it vary in number. A fact store must never see one object
+         * under two handles: should {@code next} hold one object twice, all are deleted and inserted
+         * afresh, as before.
          */
         void derive(List<Object> next) {
             int held = derivedFacts.size();
-            for (int i = 0; i < next.size(); i++) {
+            int count = next.size();
+            if (taken.length < held) {
+                taken = new boolean[Math.max(held, 2 * taken.length)];
+            }
+            if (nextHandles.length < count) {
+                nextHandles = new FactHandle[Math.max(count, 2 * nextHandles.length)];
+                nextFacts = new Object[nextHandles.length];
+            }
+            java.util.Arrays.fill(taken, 0, held, false);
+            java.util.Arrays.fill(nextHandles, 0, count, null);
+            // The very objects held already, wherever they are held.
+            for (int i = 0; i < count; i++) {
                 Object fact = next.get(i);
-                if (i < held && derivedFacts.get(i) == fact) {
-                    continue;
-                }
-                // A scan, not a map: a session holds a dozen derived facts, and a map per evaluation
-                // was most of what this method allocated.
-                if (heldElsewhere(fact, i)) {
-                    deleteAll(session, derivedHandles);
-                    derivedFacts.clear();
-                    for (Object each : next) {
-                        derivedHandles.add(session.insert(each));
-                        derivedFacts.add(each);
+                int at = i < held && derivedFacts.get(i) == fact ? i : indexOfHeld(fact, held);
+                if (at >= 0) {
+                    if (taken[at]) {
+                        // The same object twice in next.
+                        resetTo(next);
+                        return;
                     }
-                    return;
+                    take(at, i, derivedFacts.get(at));
                 }
             }
-            for (int i = held - 1; i >= next.size(); i--) {
-                session.delete(derivedHandles.remove(i));
-                derivedFacts.remove(i);
-            }
-            for (int i = 0; i < next.size(); i++) {
+            // Facts of a class held: the first such held fact nobody took is updated to it.
+            for (int i = 0; i < count; i++) {
+                if (nextHandles[i] != null) {
+                    continue;
+                }
                 Object fact = next.get(i);
-                if (i >= derivedFacts.size()) {
-                    derivedHandles.add(session.insert(fact));
-                    derivedFacts.add(fact);
-                    continue;
+                for (int j = 0; j < held; j++) {
+                    Object old = derivedFacts.get(j);
+                    if (!taken[j] && old.getClass() == fact.getClass()) {
+                        if (old.equals(fact)) {
+                            take(j, i, old);
+                        } else {
+                            take(j, i, fact);
+                            session.update(derivedHandles.get(j), fact);
+                        }
+                        break;
+                    }
                 }
-                Object old = derivedFacts.get(i);
-                if (old == fact || old.equals(fact)) {
-                    continue;
+            }
+            for (int j = 0; j < held; j++) {
+                if (!taken[j]) {
+                    session.delete(derivedHandles.get(j));
                 }
-                if (old.getClass() == fact.getClass()) {
-                    session.update(derivedHandles.get(i), fact);
-                } else {
-                    session.delete(derivedHandles.get(i));
-                    derivedHandles.set(i, session.insert(fact));
+            }
+            derivedFacts.clear();
+            derivedHandles.clear();
+            for (int i = 0; i < count; i++) {
+                if (nextHandles[i] == null) {
+                    nextFacts[i] = next.get(i);
+                    nextHandles[i] = session.insert(nextFacts[i]);
                 }
-                derivedFacts.set(i, fact);
+                derivedFacts.add(nextFacts[i]);
+                derivedHandles.add(nextHandles[i]);
+                nextFacts[i] = null;
+                nextHandles[i] = null;
             }
         }
 
-        /** Whether {@code fact} itself is one of the derived facts held, at a place other than {@code place}. */
-        private boolean heldElsewhere(Object fact, int place) {
-            for (int j = 0; j < derivedFacts.size(); j++) {
-                if (j != place && derivedFacts.get(j) == fact) {
-                    return true;
+        /** Place {@code i} of the next facts keeps the handle of held place {@code j}, now holding {@code fact}. */
+        private void take(int j, int i, Object fact) {
+            taken[j] = true;
+            nextHandles[i] = derivedHandles.get(j);
+            nextFacts[i] = fact;
+        }
+
+        /** Where {@code fact} itself is held among the first {@code held} derived facts, or -1. */
+        private int indexOfHeld(Object fact, int held) {
+            for (int j = 0; j < held; j++) {
+                if (derivedFacts.get(j) == fact) {
+                    return j;
                 }
             }
-            return false;
+            return -1;
+        }
+
+        /** Deletes every derived fact held and inserts {@code next} afresh. */
+        private void resetTo(List<Object> next) {
+            java.util.Arrays.fill(nextHandles, null);
+            java.util.Arrays.fill(nextFacts, null);
+            deleteAll(session, derivedHandles);
+            derivedFacts.clear();
+            for (Object each : next) {
+                derivedHandles.add(session.insert(each));
+                derivedFacts.add(each);
+            }
         }
 
         /**
