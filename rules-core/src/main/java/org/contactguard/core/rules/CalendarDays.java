@@ -19,6 +19,8 @@ import java.util.List;
 public final class CalendarDays {
 
     private static final long SECONDS_PER_DAY = 86_400;
+    /** The largest offset from UTC a zone can have, in seconds ({@link ZoneOffset#MAX}). */
+    private static final long MAX_OFFSET_SECONDS = ZoneOffset.MAX.getTotalSeconds();
 
     private CalendarDays() {
     }
@@ -68,6 +70,15 @@ public final class CalendarDays {
             this.days = days;
             this.last = dates.epochDay(now);
             this.first = last - (days - 1L);
+        }
+
+        /**
+         * An instant before every instant the window {@linkplain #contains contains}: local dates
+         * start at most 18 hours (the largest offset) before the same date starts in UTC.
+         */
+        Instant before() {
+            long second = Math.multiplyExact(first, SECONDS_PER_DAY) - MAX_OFFSET_SECONDS - 1;
+            return second < Instant.MIN.getEpochSecond() ? Instant.MIN : Instant.ofEpochSecond(second);
         }
 
         /** {@link CalendarDays#inWindow}{@code (moment, now, zone, days)}. */

@@ -195,6 +195,14 @@ public final class ContactHistory {
         return inWindow.get(inWindow.size() - cap).plus(window);
     }
 
+    /**
+     * Index in {@link #attempts()} of the first entry strictly after {@code start}, {@link #size()}
+     * when none is: where a scan of a window opening at {@code start} begins.
+     */
+    int indexAfter(Instant start) {
+        return firstAfter(start);
+    }
+
     /** Index of the first entry strictly after {@code start}: windows are rolling and open at the start. */
     private int firstAfter(Instant start) {
         int low = 0;

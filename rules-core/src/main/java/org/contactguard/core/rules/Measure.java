@@ -168,18 +168,28 @@ public record Measure(String name, Channel channel, Initiator initiatedBy, Recip
 
     /** The counted entries inside the window ending at {@code now}, oldest first. */
     private List<ContactAttempt> inWindow(ContactHistory history, Instant now, ZoneId zone) {
+        // Entries are oldest first: the scan starts at the window's start, found by binary search,
+        // and stops at now, so a long history costs what the window holds, not its length.
         List<ContactAttempt> entries = history.attempts();
         List<ContactAttempt> counted = new ArrayList<>();
         if (rolling != null) {
             Instant start = now.minus(rolling);
-            for (ContactAttempt entry : entries) {
-                if (entry.at().isAfter(start) && entry.at().isBefore(now) && counts(entry, history)) {
+            for (int i = history.indexAfter(start); i < entries.size(); i++) {
+                ContactAttempt entry = entries.get(i);
+                if (!entry.at().isBefore(now)) {
+                    break;
+                }
+                if (counts(entry, history)) {
                     counted.add(entry);
                 }
             }
-        } else {
+        } else if (days > 0) {
             CalendarDays.DateWindow window = CalendarDays.window(now, zone, days);
-            for (ContactAttempt entry : entries) {
+            for (int i = history.indexAfter(window.before()); i < entries.size(); i++) {
+                ContactAttempt entry = entries.get(i);
+                if (!entry.at().isBefore(now)) {
+                    break;
+                }
                 if (window.contains(entry.at()) && counts(entry, history)) {
                     counted.add(entry);
                 }
