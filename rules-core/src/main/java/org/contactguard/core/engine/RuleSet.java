@@ -900,6 +900,9 @@ public final class RuleSet {
         FactHandle debtor;
         final List<FactHandle> accountHandles = new ArrayList<>();
         final List<FactHandle> partyHandles = new ArrayList<>();
+        /** The objects those handles hold, in the same order: where each account and party is held. */
+        private final List<Object> accountFacts = new ArrayList<>();
+        private final List<Object> partyFacts = new ArrayList<>();
         final List<FactHandle> moving = new ArrayList<>(3);
         /** Whether the history is held (some rule reads it): the third of {@link #moving}. */
         final boolean holdsHistory;
@@ -1054,7 +1057,7 @@ public final class RuleSet {
          * in which case all are deleted and the request's inserted.
          */
         void hold(DecisionRequest request, ProposedAction action, ActionTime time, ContactHistory history) {
-            if (!moving.isEmpty() && updatable(request, action, history)) {
+            if (!moving.isEmpty() && updatable(request)) {
                 if (collector != null) {
                     session.update(collector, request.collector());
                 }
@@ -1062,10 +1065,10 @@ public final class RuleSet {
                     session.update(debtor, request.debtor());
                 }
                 if (reads.accounts()) {
-                    replace(accountHandles, request.accounts());
+                    replace(accountHandles, accountFacts, request.accounts());
                 }
                 if (reads.thirdParties()) {
-                    replace(partyHandles, request.thirdParties());
+                    replace(partyHandles, partyFacts, request.thirdParties());
                 }
                 move(action, time, history);
                 return;
@@ -1075,6 +1078,8 @@ public final class RuleSet {
             debtor = null;
             accountHandles.clear();
             partyHandles.clear();
+            accountFacts.clear();
+            partyFacts.clear();
             deleteAll(session, moving);
             if (reads.collector()) {
                 collector = session.insert(request.collector());
@@ -1083,10 +1088,10 @@ public final class RuleSet {
                 debtor = session.insert(request.debtor());
             }
             if (reads.accounts()) {
-                replace(accountHandles, request.accounts());
+                replace(accountHandles, accountFacts, request.accounts());
             }
             if (reads.thirdParties()) {
-                replace(partyHandles, request.thirdParties());
+                replace(partyHandles, partyFacts, request.thirdParties());
             }
             insertMoving(session, action, time, holdsHistory ? history : null, moving);
         }
@@ -1095,16 +1100,19 @@ public final class RuleSet {
          * Makes {@code handles} hold {@code facts}: the held ones updated in place, the facts beyond
          * them inserted, the handles beyond the facts deleted.
          */
-        private void replace(List<FactHandle> handles, List<?> facts) {
+        private void replace(List<FactHandle> handles, List<Object> heldFacts, List<?> facts) {
             int held = handles.size();
             for (int i = 0; i < Math.min(held, facts.size()); i++) {
                 session.update(handles.get(i), facts.get(i));
+                heldFacts.set(i, facts.get(i));
             }
             for (int i = held; i < facts.size(); i++) {
                 handles.add(session.insert(facts.get(i)));
+                heldFacts.add(facts.get(i));
             }
             for (int i = held - 1; i >= facts.size(); i--) {
                 session.delete(handles.remove(i));
+                heldFacts.remove(i);
             }
         }
 
@@ -1118,30 +1126,29 @@ public final class RuleSet {
         }
 
         /**
-         * Whether each of the request's facts is either held under the handle it would update or not
-         * held at all: identity-based fact stores must never see one object under two handles.
+         * Whether no account or third party of {@code request} is held at a place other than the one
+         * whose handle would take it: identity-based fact stores must never see one object under two
+         * handles. Told from the objects the slot holds, without asking the session: between
+         * evaluations a kept session holds only the slot's facts (whatever rules inserted is
+         * deleted after firing), and the collector, the debtor, the action and the history each
+         * have one place only, so they can be held nowhere else.
          */
-        private boolean updatable(DecisionRequest request, ProposedAction action, ContactHistory history) {
-            if (!heldAtMostBy(request.collector(), collector) || !heldAtMostBy(request.debtor(), debtor)) {
-                return false;
-            }
-            for (int i = 0; i < request.accounts().size(); i++) {
-                if (!heldAtMostBy(request.accounts().get(i), i < accountHandles.size() ? accountHandles.get(i) : null)) {
-                    return false;
-                }
-            }
-            for (int i = 0; i < request.thirdParties().size(); i++) {
-                if (!heldAtMostBy(request.thirdParties().get(i), i < partyHandles.size() ? partyHandles.get(i) : null)) {
-                    return false;
-                }
-            }
-            return heldAtMostBy(action, moving.get(0)) && (!holdsHistory || heldAtMostBy(history, moving.get(2)));
+        private boolean updatable(DecisionRequest request) {
+            return heldOnlyInPlace(request.accounts(), accountFacts)
+                    && heldOnlyInPlace(request.thirdParties(), partyFacts);
         }
 
-        /** Whether {@code fact} is not in the session, or only under {@code handle} (null: not at all). */
-        private boolean heldAtMostBy(Object fact, FactHandle handle) {
-            FactHandle held = session.getFactHandle(fact);
-            return held == null || held == handle;
+        /** Whether no fact of {@code next} is one of {@code held} at another index. */
+        private static boolean heldOnlyInPlace(List<?> next, List<Object> held) {
+            for (int i = 0; i < next.size(); i++) {
+                Object fact = next.get(i);
+                for (int j = 0; j < held.size(); j++) {
+                    if (j != i && held.get(j) == fact) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
     }
 
