@@ -81,8 +81,14 @@ public record DecisionRequest(
      * the referenced third party's relation; one contact-point id described two ways).
      */
     public Optional<InvalidInputException> firstProblem() {
-        // Called for every decision, so the common case (no problem) builds no paths, sets or maps:
-        // requests hold a few accounts and parties, and histories reuse a few contact points.
+        // Called for every decision, so the common case (no problem) is told in one pass that builds
+        // no paths, sets or maps; only a request with a problem is checked again, in the order that
+        // says which problem is reported first.
+        return plainlyValid() ? Optional.empty() : orderedProblem();
+    }
+
+    /** The first problem, checked in the order that decides which is reported; empty when none. */
+    Optional<InvalidInputException> orderedProblem() {
         Optional<InvalidInputException> problem = unknownReference(action, -1);
         for (int i = 0; problem.isEmpty() && i < history.size(); i++) {
             problem = unknownReference(history.get(i), i);
@@ -111,6 +117,90 @@ public record DecisionRequest(
         return contradiction();
     }
 
+    /**
+     * Whether the request has none of the problems {@link #firstProblem} reports, told in one pass
+     * over the action and the history: every reference known, every entry before the action, no
+     * recipient contradicting its third party's relation, no contact point described two ways.
+     */
+    boolean plainlyValid() {
+        for (Restriction restriction : debtor.restrictions()) {
+            for (String id : restriction.accountIds()) {
+                if (!holdsAccount(id)) {
+                    return false;
+                }
+            }
+        }
+        Instant actionAt = action.at();
+        PointBook points = new PointBook();
+        if (!consistent(action, points)) {
+            return false;
+        }
+        for (int i = 0; i < history.size(); i++) {
+            ContactAttempt entry = history.get(i);
+            if (!entry.at().isBefore(actionAt) || !consistent(entry, points)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code contact}'s references are known and it agrees with its third party and with the points seen. */
+    private boolean consistent(Contact contact, PointBook points) {
+        List<String> ids = contact.accountIds();
+        for (int j = 0; j < ids.size(); j++) {
+            if (!holdsAccount(ids.get(j))) {
+                return false;
+            }
+        }
+        if (contact.thirdPartyId() != null) {
+            ThirdParty party = thirdParty(contact.thirdPartyId());
+            if (party == null || party.relation() != contact.recipient()) {
+                return false;
+            }
+        }
+        ContactPoint point = contact.contactPoint();
+        if (point == null) {
+            return true;
+        }
+        int seen = points.indexOf(point);
+        if (seen < 0) {
+            points.add(point);
+            return true;
+        }
+        ContactPoint known = points.get(seen);
+        return known == point || known.equals(point);
+    }
+
+    /**
+     * The distinct contact points of a request by id, in the order first seen: scanned while they
+     * are few (a history reuses a handful), looked up in a map beyond.
+     */
+    private static final class PointBook {
+        private final List<ContactPoint> points = new ArrayList<>(4);
+        private Map<String, Integer> byId;
+
+        int indexOf(ContactPoint point) {
+            if (byId == null && points.size() >= SCANNED_POINTS) {
+                byId = new HashMap<>();
+                for (int k = 0; k < points.size(); k++) {
+                    byId.put(points.get(k).id(), k);
+                }
+            }
+            return byId == null ? indexOfPoint(points, point) : byId.getOrDefault(point.id(), -1);
+        }
+
+        void add(ContactPoint point) {
+            if (byId != null) {
+                byId.put(point.id(), points.size());
+            }
+            points.add(point);
+        }
+
+        ContactPoint get(int index) {
+            return points.get(index);
+        }
+    }
+
     /** {@code action} for index -1, else {@code history[index]}. */
     private static String path(int index) {
         return index < 0 ? "action" : "history[" + index + "]";
@@ -121,10 +211,9 @@ public record DecisionRequest(
      * third party's relation, or one contact-point id described two different ways.
      */
     private Optional<InvalidInputException> contradiction() {
-        // Contact points seen so far, first description of each id, and where it was first seen.
-        List<ContactPoint> points = new ArrayList<>(4);
+        // Where each distinct contact point was first seen, to name it in the message.
+        PointBook points = new PointBook();
         List<Integer> pointIndexes = new ArrayList<>(4);
-        Map<String, Integer> pointById = null; // built once there are too many points to scan
         for (int i = -1; i < history.size(); i++) {
             Contact contact = i < 0 ? action : history.get(i);
             ThirdParty party = contact.thirdPartyId() == null ? null : thirdParty(contact.thirdPartyId());
@@ -135,22 +224,8 @@ public record DecisionRequest(
             }
             ContactPoint point = contact.contactPoint();
             if (point != null) {
-                int seen;
-                if (pointById == null && points.size() >= SCANNED_POINTS) {
-                    pointById = new HashMap<>();
-                    for (int k = 0; k < points.size(); k++) {
-                        pointById.put(points.get(k).id(), k);
-                    }
-                }
-                if (pointById == null) {
-                    seen = indexOfPoint(points, point);
-                } else {
-                    seen = pointById.getOrDefault(point.id(), -1);
-                }
+                int seen = points.indexOf(point);
                 if (seen < 0) {
-                    if (pointById != null) {
-                        pointById.put(point.id(), points.size());
-                    }
                     points.add(point);
                     pointIndexes.add(i);
                 } else if (points.get(seen) != point && !points.get(seen).equals(point)) {
