@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +59,8 @@ public final class ContactHistory {
         for (int i = 0; i < sorted.length; i++) {
             times[i] = sorted[i].at();
         }
-        return new ContactHistory(now, List.of(sorted), times);
+        // The array is this method's own: a view of it, not a copy (a copy was a third of this method).
+        return new ContactHistory(now, Collections.unmodifiableList(Arrays.asList(sorted)), times);
     }
 
     /** Seconds from the epoch within which a time in nanoseconds fits a long (years 1685 to 2255). */
