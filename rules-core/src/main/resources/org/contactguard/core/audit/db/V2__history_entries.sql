@@ -4,8 +4,9 @@
 
 -- Each history entry the audit has seen, once: a 50-entry history is nine tenths of a request's
 -- JSON, and successive decisions about one debtor repeat it. digest is the first 128 bits of the
--- SHA-256 of attempt_json (the entry's canonical JSON), in hex. Rows are never updated; delete one
--- only when no cg_audit row's history_refs names it.
+-- SHA-256 of attempt_json (the entry's canonical JSON), in hex. Rows are never updated. A running
+-- sink remembers which entries the table holds, so prune only with every sink stopped: delete the
+-- entries no cg_audit row's history_refs names, then start the sinks again.
 CREATE TABLE IF NOT EXISTS cg_audit_history_entry (
     digest        VARCHAR(32) PRIMARY KEY,
     attempt_json  TEXT NOT NULL
