@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -193,8 +194,12 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
         if (entries.isEmpty()) {
             return;
         }
+        // In digest order: two processes inserting the same entries lock their rows in one order, not
+        // each in its own history's, which could deadlock them.
+        List<KnownEntries.Rendered> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(entry -> entry.digest().getValue()));
         try (PreparedStatement insert = connection.prepareStatement(postgres ? INSERT_ENTRY_POSTGRES : INSERT_ENTRY_H2)) {
-            for (KnownEntries.Rendered entry : entries) {
+            for (KnownEntries.Rendered entry : sorted) {
                 insert.setString(1, entry.digest().getValue());
                 insert.setString(2, new String(entry.json(), StandardCharsets.UTF_8));
                 insert.addBatch();
@@ -294,9 +299,15 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
             for (int i = 0; i < found.size(); i++) {
                 AuditRecord r = found.get(i);
                 if (refs.get(i) != null && r.requestJson() != null) {
+                    String whole;
+                    try {
+                        whole = AuditJson.whole(r.requestJson(), refs.get(i), entries::get);
+                    } catch (RuntimeException e) {
+                        throw new IOException("the audit record of request " + r.requestId() + " decided at "
+                                + r.decidedAt() + " cannot be read back: " + e.getMessage(), e);
+                    }
                     found.set(i, new AuditRecord(r.decidedAt(), r.debtorId(), r.requestId(), r.tenant(), r.actionAt(),
-                            AuditJson.whole(r.requestJson(), refs.get(i), entries::get), r.decision(),
-                            r.libraryVersion(), r.packs(), r.duration()));
+                            whole, r.decision(), r.libraryVersion(), r.packs(), r.duration()));
                 }
             }
             return found;

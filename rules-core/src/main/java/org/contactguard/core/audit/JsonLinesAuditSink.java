@@ -141,7 +141,20 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
                 open = next;
                 openDay = day;
             }
-            append(open, bytes);
+            try {
+                append(open, bytes);
+            } catch (IOException e) {
+                // Opened afresh for the retry, which checks how the file ends.
+                FileChannel failed = open;
+                open = null;
+                openDay = null;
+                try {
+                    failed.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
         }
     }
 
@@ -168,16 +181,66 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
         }
     }
 
+    /**
+     * The day's file, open for appending, ending with a line break: a file a crash left with a half
+     * line gets one, so the next line does not join it.
+     */
     private FileChannel openAppending(LocalDate day) throws IOException {
-        return FileChannel.open(file(day), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        Path path = file(day);
+        boolean halfLine = endsWithoutLineBreak(path);
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        if (halfLine) {
+            try {
+                append(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+            } catch (IOException e) {
+                try {
+                    channel.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+        }
+        return channel;
     }
 
-    /** Writes all of {@code bytes} and forces them to the device. */
-    private static void append(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+    /** Whether {@code path} is a file whose last byte is not a line break (none yet is not). */
+    private static boolean endsWithoutLineBreak(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return false;
         }
-        channel.force(false);
+        try (FileChannel read = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = read.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    /**
+     * Writes all of {@code bytes} and forces them to the device. On a failure the file is cut back to
+     * where it ended, so a half-written batch leaves no half line for the retry to join: a joined
+     * history entry line would hide the entry from every record that refers to it.
+     */
+    private static void append(FileChannel channel, ByteBuffer bytes) throws IOException {
+        long end = channel.size();
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
+            throw e;
+        }
     }
 
     private static LocalDate day(Instant at) {
@@ -250,9 +313,14 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
         return found;
     }
 
-    /** The history entries of {@code file} whose digests are {@code needed}. */
+    /**
+     * The history entries of {@code file} whose digests are {@code needed}. An entry is written again
+     * after a failed write, so a broken line does not hide a whole copy of it further on; a needed
+     * entry with no whole copy is reported at its broken line.
+     */
     private static Map<String, JsonNode> entries(Path file, Set<String> needed) throws IOException {
         Map<String, JsonNode> entries = new HashMap<>();
+        Map<String, IOException> broken = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -269,8 +337,14 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
                     }
                     entries.put(digest, attempt);
                 } catch (RuntimeException e) {
-                    throw new IOException(file + ":" + number + ": not a history entry: " + e.getMessage(), e);
+                    broken.putIfAbsent(digest,
+                            new IOException(file + ":" + number + ": not a history entry: " + e.getMessage(), e));
                 }
+            }
+        }
+        for (Map.Entry<String, IOException> failure : broken.entrySet()) {
+            if (!entries.containsKey(failure.getKey())) {
+                throw failure.getValue();
             }
         }
         return entries;

@@ -955,8 +955,10 @@ public final class RuleSet {
          * or not its derived facts changed. Matching by object and class rather than by place keeps a
          * shared instance (one initiative for every moment) from costing a delete and insert of all
          * the others when the facts before it vary in number. A fact store must never see one object
-         * under two handles: should {@code next} hold one object twice, all are deleted and inserted
-         * afresh, as before.
+         * under two handles: {@code next} holding one object twice is an error, which fails the
+         * evaluation closed.
+         *
+         * @throws IllegalStateException when {@code next} holds one object twice
          */
         void derive(List<Object> next) {
             int held = derivedFacts.size();
@@ -973,13 +975,16 @@ public final class RuleSet {
             // The very objects held already, wherever they are held.
             for (int i = 0; i < count; i++) {
                 Object fact = next.get(i);
+                for (int k = 0; k < i; k++) {
+                    if (next.get(k) == fact) {
+                        // No fact store may hold one object under two handles: this evaluation fails
+                        // (the session is disposed and the decision denied), as no derivation repeats one.
+                        throw new IllegalStateException("derived fact " + fact.getClass().getSimpleName()
+                                + " given twice for one moment");
+                    }
+                }
                 int at = i < held && derivedFacts.get(i) == fact ? i : indexOfHeld(fact, held);
                 if (at >= 0) {
-                    if (taken[at]) {
-                        // The same object twice in next.
-                        resetTo(next);
-                        return;
-                    }
                     take(at, i, derivedFacts.get(at));
                 }
             }
@@ -1036,18 +1041,6 @@ public final class RuleSet {
                 }
             }
             return -1;
-        }
-
-        /** Deletes every derived fact held and inserts {@code next} afresh. */
-        private void resetTo(List<Object> next) {
-            java.util.Arrays.fill(nextHandles, null);
-            java.util.Arrays.fill(nextFacts, null);
-            deleteAll(session, derivedHandles);
-            derivedFacts.clear();
-            for (Object each : next) {
-                derivedHandles.add(session.insert(each));
-                derivedFacts.add(each);
-            }
         }
 
         /**

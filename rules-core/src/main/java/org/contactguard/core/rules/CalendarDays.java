@@ -47,8 +47,8 @@ public final class CalendarDays {
 
     /**
      * {@link #inWindow}{@code (moment, now, zone, days)} for many moments: the window's dates are
-     * computed once, and the zone's offset is reused until its next transition (histories are
-     * mostly read oldest first), so that a moment costs a few comparisons instead of a lookup in
+     * computed once, and the zone's offset is reused between the transitions around the last moment
+     * asked ({@link LocalDates}), so that a moment costs a few comparisons instead of a lookup in
      * the zone's rules (which boxes the year and searches a map on every call).
      * One window per loop; not for sharing between threads.
      */

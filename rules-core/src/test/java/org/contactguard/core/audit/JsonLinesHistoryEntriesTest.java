@@ -119,6 +119,28 @@ class JsonLinesHistoryEntriesTest {
     }
 
     @Test
+    void aHalfLineLeftByACrashNeitherJoinsTheNextLineNorHidesAnEntryWrittenAgain() throws IOException {
+        DecisionRequest request = withHistory("R-1", "D1", 3);
+        try (JsonLinesAuditSink sink = new JsonLinesAuditSink(folder)) {
+            sink.writeDecided(List.of(decided(request, MORNING_OF_3_MARCH)));
+        }
+        // The process died while writing: the file ends in the middle of the second entry's line.
+        Path file = folder.resolve("audit-2027-03-03.jsonl");
+        String written = Files.readString(file, StandardCharsets.UTF_8);
+        int secondLine = written.indexOf('\n') + 1;
+        Files.writeString(file, written.substring(0, secondLine + 60), StandardCharsets.UTF_8);
+
+        try (JsonLinesAuditSink restarted = new JsonLinesAuditSink(folder)) {
+            restarted.writeDecided(List.of(decided(withHistory("R-2", "D1", 3), MORNING_OF_3_MARCH.plusSeconds(1))));
+            List<AuditRecord> read = restarted.find("D1", WHOLE_YEAR_FROM, WHOLE_YEAR_UNTIL);
+            assertEquals(List.of("R-2"), read.stream().map(AuditRecord::requestId).toList());
+            assertEquals(DecisionJson.writeRequest(withHistory("R-2", "D1", 3)), read.get(0).requestJson());
+        }
+        List<String> lines = lines("2027-03-03");
+        assertEquals(60, lines.get(1).length(), "the half line stays on a line of its own");
+    }
+
+    @Test
     void rememberingNothingWritesEachRecordsEntriesBeforeIt() throws IOException {
         DecisionRequest request = withHistory("R-1", "D1", 3);
         try (JsonLinesAuditSink sink = new JsonLinesAuditSink(folder, 0)) {
