@@ -62,7 +62,9 @@ final class AuditSchema {
                     create.execute("CREATE TABLE IF NOT EXISTS cg_audit_schema_version (version INTEGER PRIMARY KEY, "
                             + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
                 }
-                for (int v = version(connection) + 1; v <= LATEST; v++) {
+                int found = version(connection);
+                refuseNewer(found);
+                for (int v = found + 1; v <= LATEST; v++) {
                     String script = SCRIPTS.get(v - 1);
                     try (Statement statement = connection.createStatement()) {
                         for (String sql : statements(read(script))) {
@@ -89,6 +91,20 @@ final class AuditSchema {
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Refuses a schema a newer library made: it may keep records in a form this one reads wrongly
+     * (version 2 moved history entries out of the request; a library without it would show the
+     * requests without their history).
+     *
+     * @throws SQLException when {@code version} is above {@link #LATEST}
+     */
+    static void refuseNewer(int version) throws SQLException {
+        if (version > LATEST) {
+            throw new SQLException("the audit schema is at version " + version + ", newer than this library's "
+                    + LATEST + ": a newer Contactguard wrote it; use that version or a later one");
         }
     }
 

@@ -457,6 +457,7 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
                         throw new SQLException("no audit schema found (" + e.getMessage() + "); apply "
                                 + AuditSchema.SCRIPTS + " or build with migrate(true)", e);
                     }
+                    AuditSchema.refuseNewer(version);
                     if (version < AuditSchema.LATEST) {
                         throw new SQLException("the audit schema is at version " + version + ", this library needs "
                                 + AuditSchema.LATEST + "; apply " + AuditSchema.SCRIPTS + " or build with migrate(true)");

@@ -198,6 +198,18 @@ abstract class JdbcAuditSinkContract {
     }
 
     @Test
+    void aSchemaANewerLibraryMadeIsRefused() throws IOException, SQLException {
+        sink().close();
+        execute("INSERT INTO cg_audit_schema_version (version, description, applied_at) VALUES ("
+                + (AuditSchema.LATEST + 1) + ", 'from the future', CURRENT_TIMESTAMP)");
+        IOException refused = assertThrows(IOException.class, this::sink);
+        assertTrue(refused.getMessage().contains("newer than this library's " + AuditSchema.LATEST), refused.getMessage());
+        IOException unmigrated = assertThrows(IOException.class,
+                () -> JdbcAuditSink.builder().url(url()).user(user()).password(password()).migrate(false).build());
+        assertTrue(unmigrated.getMessage().contains("newer than this library's"), unmigrated.getMessage());
+    }
+
+    @Test
     void aConnectionToTheSameDatabaseIsRecognisedAndOneToAnotherIsNot() throws IOException, SQLException {
         try (JdbcAuditSink sink = sink(); Connection same = DriverManager.getConnection(url(), user(), password());
                 Connection other = DriverManager.getConnection("jdbc:h2:mem:another-" + System.nanoTime(), "sa", "")) {
