@@ -46,13 +46,15 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
 
     private static final String PREFIX = "audit-";
     private static final String SUFFIX = ".jsonl";
+    /** The largest batch buffer kept from one batch to the next. */
+    private static final int MAX_KEPT_BUFFER = 4 << 20;
 
     private final Path folder;
     private final KnownEntries known;
     /** The day whose file {@link #known} describes; null before the first record. */
     private LocalDate knownDay;
     private final AuditJson.Scratch scratch = new AuditJson.Scratch();
-    private final Bytes reused = new Bytes();
+    private Bytes reused = new Bytes();
     private LocalDate openDay;
     private FileChannel open;
 
@@ -166,6 +168,10 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
         if (!first) {
             return new Bytes();
         }
+        if (reused.capacity() > MAX_KEPT_BUFFER) {
+            // One huge batch (a restart among long histories) need not keep its buffer for life.
+            reused = new Bytes();
+        }
         reused.reset();
         return reused;
     }
@@ -178,6 +184,10 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
 
         ByteBuffer buffer() {
             return ByteBuffer.wrap(buf, 0, count);
+        }
+
+        int capacity() {
+            return buf.length;
         }
     }
 
