@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.contactguard.core.calendar.HolidayCalendar;
 import org.contactguard.core.calendar.MissingCalendarYearException;
 import org.contactguard.core.model.Account;
@@ -271,14 +272,7 @@ public final class RuleSet {
 
     /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
     static boolean usesType(KieBase kieBase, Class<?> type) {
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (rule instanceof RuleImpl impl && readsType(impl.getLhs(), type)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyRule(kieBase, lhs -> readsType(lhs, type));
     }
 
     /**
@@ -286,9 +280,13 @@ public final class RuleSet {
      * {@code collect} and {@code accumulate} too), that a fact of {@code type} can match.
      */
     static boolean usesAssignable(KieBase kieBase, Class<?> type) {
+        return anyRule(kieBase, lhs -> matchesAssignable(lhs, type));
+    }
+
+    private static boolean anyRule(KieBase kieBase, Predicate<RuleConditionElement> lhsTest) {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                if (rule instanceof RuleImpl impl && matchesAssignable(impl.getLhs(), type)) {
+                if (rule instanceof RuleImpl impl && lhsTest.test(impl.getLhs())) {
                     return true;
                 }
             }
