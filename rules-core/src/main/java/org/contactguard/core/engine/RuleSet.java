@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.contactguard.core.calendar.HolidayCalendar;
 import org.contactguard.core.calendar.MissingCalendarYearException;
 import org.contactguard.core.model.Account;
@@ -270,23 +269,16 @@ public final class RuleSet {
             ActionInitiative.class, AgreedContactTime.class, ElectronicConsent.class, WorkContactRequest.class,
             LocalDay.class);
 
-    /** Whether any rule of {@code kieBase} has a pattern over {@code type}, at any depth. */
-    static boolean usesType(KieBase kieBase, Class<?> type) {
-        return anyRule(kieBase, lhs -> readsType(lhs, type));
-    }
-
     /**
      * Whether any rule of {@code kieBase} has a pattern, at any depth (inside {@code not}, {@code exists},
-     * {@code collect} and {@code accumulate} too), that a fact of {@code type} can match.
+     * {@code collect} and {@code accumulate} too), that a fact of {@code type} can match: over its class
+     * or a type it extends or implements. Counting too many only inserts a fact no rule reads; too few
+     * would keep a fact from a rule that reads it.
      */
-    static boolean usesAssignable(KieBase kieBase, Class<?> type) {
-        return anyRule(kieBase, lhs -> matchesAssignable(lhs, type));
-    }
-
-    private static boolean anyRule(KieBase kieBase, Predicate<RuleConditionElement> lhsTest) {
+    static boolean usesType(KieBase kieBase, Class<?> type) {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
-                if (rule instanceof RuleImpl impl && lhsTest.test(impl.getLhs())) {
+                if (rule instanceof RuleImpl impl && matchesType(impl.getLhs(), type)) {
                     return true;
                 }
             }
@@ -294,7 +286,7 @@ public final class RuleSet {
         return false;
     }
 
-    private static boolean matchesAssignable(RuleConditionElement element, Class<?> type) {
+    private static boolean matchesType(RuleConditionElement element, Class<?> type) {
         if (element == null) {
             return false;
         }
@@ -303,26 +295,12 @@ public final class RuleSet {
             return true;
         }
         if (element instanceof Pattern pattern && pattern.getSource() != null
-                && matchesAssignable(pattern.getSource(), type)) {
+                && matchesType(pattern.getSource(), type)) {
             return true;
         }
         for (RuleConditionElement child : element.getNestedElements()) {
-            if (matchesAssignable(child, type)) {
+            if (matchesType(child, type)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean readsType(RuleConditionElement element, Class<?> type) {
-        if (element instanceof Pattern pattern) {
-            return pattern.getObjectType() instanceof ClassObjectType objectType && objectType.getClassType() == type;
-        }
-        if (element != null) {
-            for (RuleConditionElement child : element.getNestedElements()) {
-                if (readsType(child, type)) {
-                    return true;
-                }
             }
         }
         return false;
@@ -866,8 +844,8 @@ public final class RuleSet {
     record StandingReads(boolean collector, boolean debtor, boolean accounts, boolean thirdParties) {
 
         static StandingReads of(KieBase kieBase) {
-            return new StandingReads(usesAssignable(kieBase, Collector.class), usesAssignable(kieBase, Debtor.class),
-                    usesAssignable(kieBase, Account.class), usesAssignable(kieBase, ThirdParty.class));
+            return new StandingReads(usesType(kieBase, Collector.class), usesType(kieBase, Debtor.class),
+                    usesType(kieBase, Account.class), usesType(kieBase, ThirdParty.class));
         }
     }
 
