@@ -158,9 +158,7 @@ final class AuditJson {
                 json.writeEndObject();
             }
         } catch (RuntimeException e) {
-            // Still keep the decision: a record without the request beats none. The request id says which.
-            LOG.error("Could not write request {} as JSON for its audit record; recorded without it",
-                    request == null ? null : request.id(), e);
+            requestNotWritten(request == null ? null : request.id(), e);
             scratch.entries.reset();
             scratch.line.reset();
             scratch.learned.clear();
@@ -218,7 +216,18 @@ final class AuditJson {
         if (!request.isObject()) {
             throw new InvalidInputException("request", "must be an object");
         }
-        ArrayNode history = ((ObjectNode) request).putArray("history");
+        putHistory((ObjectNode) request, digests, entries);
+        return DecisionJson.write(request, false);
+    }
+
+    /**
+     * Gives {@code request} its {@code history}, the last field as the canonical form has it: the
+     * entries of {@code digests}, in order, from {@code entries}.
+     *
+     * @throws InvalidInputException naming the reference when an entry is missing
+     */
+    private static void putHistory(ObjectNode request, List<String> digests, Function<String, JsonNode> entries) {
+        ArrayNode history = request.putArray("history");
         for (int i = 0; i < digests.size(); i++) {
             JsonNode entry = entries.apply(digests.get(i));
             if (entry == null) {
@@ -227,7 +236,14 @@ final class AuditJson {
             }
             history.add(entry);
         }
-        return DecisionJson.write(request, false);
+    }
+
+    /**
+     * Logs that request {@code requestId} could not be written as JSON for its audit record, which is
+     * then kept without it: a record without the request beats none, and the id says which.
+     */
+    static void requestNotWritten(String requestId, RuntimeException e) {
+        LOG.error("Could not write request {} as JSON for its audit record; recorded without it", requestId, e);
     }
 
     /** Buffers {@link #writeLines} reuses from one record to the next. */
@@ -394,17 +410,7 @@ final class AuditJson {
             if (!refs.isArray()) {
                 throw new InvalidInputException("historyRefs", "must be an array of digests");
             }
-            ArrayNode history = ((ObjectNode) request).putArray("history");
-            int i = 0;
-            for (JsonNode ref : refs) {
-                JsonNode entry = entries.apply(ref.asText());
-                if (entry == null) {
-                    throw new InvalidInputException("historyRefs[" + i + "]", "history entry " + ref.asText()
-                            + " is not in the audit sink");
-                }
-                history.add(entry);
-                i++;
-            }
+            putHistory((ObjectNode) request, historyRefs(node), entries);
         }
         JsonNode micros = node.get("durationMicros");
         return new AuditRecord(instant(node, "decidedAt"), text(node, "debtorId"), text(node, "requestId"),

@@ -258,8 +258,7 @@ public final class AuditTrail implements DecisionListener, AutoCloseable {
             try {
                 json = DecisionJson.writeRequest(request);
             } catch (RuntimeException e) {
-                // Still keep the decision: a record without the request beats none. The request id says which.
-                LOG.error("Could not write request {} as JSON for its audit record; recorded without it", request.id(), e);
+                AuditJson.requestNotWritten(request.id(), e);
             }
         }
         return record(p, json);

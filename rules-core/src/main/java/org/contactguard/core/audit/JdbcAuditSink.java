@@ -27,8 +27,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.contactguard.core.json.DecisionJson;
 import org.contactguard.core.model.ContactAttempt;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Audit records in a table, {@code cg_audit}, on PostgreSQL or H2: beside the contact ledger's tables
@@ -56,8 +54,6 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
 
     /** Longest id stored; longer ones are cut (the request JSON holds them whole). */
     static final int ID_LENGTH = 255;
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditSink.class);
 
     static final String INSERT = "INSERT INTO cg_audit (decided_at, debtor_id, request_id, tenant, action_at, verdict, "
             + "rule_ids, rule_set_version, library_version, packs, duration_micros, request_json, decision_json) "
@@ -131,18 +127,33 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
 
     @Override
     public void write(List<AuditRecord> records) throws IOException {
+        inTransaction(records.size(), connection -> insert(connection, records));
+    }
+
+    /** What {@link #inTransaction} runs. */
+    private interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction of the writer thread's connection, opened on first use and
+     * again after a failure, and commits it; a connection that failed is closed and not reused.
+     *
+     * @throws IOException when the {@code records} records could not be written
+     */
+    private void inTransaction(int records, Work work) throws IOException {
         try {
             if (writing == null || writing.isClosed()) {
                 writing = connect();
             }
             writing.setAutoCommit(false);
-            insert(writing, records);
+            work.run(writing);
             writing.commit();
         } catch (SQLException e) {
             Connection broken = writing;
             writing = null;
             closeQuietly(broken, e);
-            throw new IOException("could not write " + records.size() + " audit records (SQLState " + e.getSQLState()
+            throw new IOException("could not write " + records + " audit records (SQLState " + e.getSQLState()
                     + "): " + e.getMessage(), e);
         }
     }
@@ -157,20 +168,14 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
                 try {
                     split = AuditJson.split(d.request(), known, learned);
                 } catch (RuntimeException e) {
-                    // Still keep the decision: a record without the request beats none. The request id says which.
-                    LOG.error("Could not write request {} as JSON for its audit record; recorded without it",
-                            d.request().id(), e);
+                    AuditJson.requestNotWritten(d.request().id(), e);
                 }
             }
             splits.add(split);
         }
-        try {
-            if (writing == null || writing.isClosed()) {
-                writing = connect();
-            }
-            writing.setAutoCommit(false);
-            insertEntries(writing, learned.values());
-            try (PreparedStatement insert = writing.prepareStatement(INSERT_SPLIT)) {
+        inTransaction(decided.size(), connection -> {
+            insertEntries(connection, learned.values());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_SPLIT)) {
                 for (int i = 0; i < decided.size(); i++) {
                     AuditJson.Split split = splits.get(i);
                     bind(insert, decided.get(i).head(), split == null ? null : split.requestJson());
@@ -179,14 +184,7 @@ public final class JdbcAuditSink implements HistoryKeepingSink {
                 }
                 insert.executeBatch();
             }
-            writing.commit();
-        } catch (SQLException e) {
-            Connection broken = writing;
-            writing = null;
-            closeQuietly(broken, e);
-            throw new IOException("could not write " + decided.size() + " audit records (SQLState " + e.getSQLState()
-                    + "): " + e.getMessage(), e);
-        }
+        });
         learned.forEach((attempt, rendered) -> known.remember(attempt, rendered.digest()));
     }
 

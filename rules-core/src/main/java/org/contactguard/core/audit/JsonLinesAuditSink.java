@@ -150,12 +150,7 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
                 FileChannel failed = open;
                 open = null;
                 openDay = null;
-                try {
-                    failed.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
+                throw closedAfter(failed, e);
             }
         }
     }
@@ -204,15 +199,20 @@ public final class JsonLinesAuditSink implements HistoryKeepingSink {
             try {
                 append(channel, ByteBuffer.wrap(new byte[] {'\n'}));
             } catch (IOException e) {
-                try {
-                    channel.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
-                throw e;
+                throw closedAfter(channel, e);
             }
         }
         return channel;
+    }
+
+    /** Closes {@code channel} after {@code failure}, to which a failure to close is attached; gives the failure. */
+    private static IOException closedAfter(FileChannel channel, IOException failure) {
+        try {
+            channel.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
+        }
+        return failure;
     }
 
     /** Whether {@code path} is a file whose last byte is not a line break (none yet is not). */

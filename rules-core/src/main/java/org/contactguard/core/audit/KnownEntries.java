@@ -70,10 +70,6 @@ final class KnownEntries {
         known.clear();
     }
 
-    int size() {
-        return known.size();
-    }
-
     /** The canonical JSON of {@code attempt} as UTF-8, and its digest. */
     Rendered render(ContactAttempt attempt) {
         scratch.reset();
