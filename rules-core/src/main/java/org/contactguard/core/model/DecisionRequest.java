@@ -96,15 +96,9 @@ public record DecisionRequest(
         if (problem.isPresent()) {
             return problem;
         }
-        List<Restriction> restrictions = debtor.restrictions();
-        for (int i = 0; i < restrictions.size(); i++) {
-            List<String> ids = restrictions.get(i).accountIds();
-            for (int j = 0; j < ids.size(); j++) {
-                if (!holdsAccount(ids.get(j))) {
-                    return Optional.of(new InvalidInputException("debtor.restrictions[" + i + "].accountIds[" + j + "]",
-                            "no account with id " + quoted(ids.get(j))));
-                }
-            }
+        problem = unknownRestrictedAccount();
+        if (problem.isPresent()) {
+            return problem;
         }
         // The contract calls a history entry at or after the action a caller bug: the history is the past.
         for (int i = 0; i < history.size(); i++) {
@@ -123,12 +117,8 @@ public record DecisionRequest(
      * recipient contradicting its third party's relation, no contact point described two ways.
      */
     boolean plainlyValid() {
-        for (Restriction restriction : debtor.restrictions()) {
-            for (String id : restriction.accountIds()) {
-                if (!holdsAccount(id)) {
-                    return false;
-                }
-            }
+        if (unknownRestrictedAccount().isPresent()) {
+            return false;
         }
         Instant actionAt = action.at();
         PointBook points = new PointBook();
@@ -146,17 +136,12 @@ public record DecisionRequest(
 
     /** Whether {@code contact}'s references are known and it agrees with its third party and with the points seen. */
     private boolean consistent(Contact contact, PointBook points) {
-        List<String> ids = contact.accountIds();
-        for (int j = 0; j < ids.size(); j++) {
-            if (!holdsAccount(ids.get(j))) {
-                return false;
-            }
+        // The index only names the field of a problem: none is built when there is none.
+        if (unknownReference(contact, -1).isPresent()) {
+            return false;
         }
-        if (contact.thirdPartyId() != null) {
-            ThirdParty party = thirdParty(contact.thirdPartyId());
-            if (party == null || party.relation() != contact.recipient()) {
-                return false;
-            }
+        if (contact.thirdPartyId() != null && thirdParty(contact.thirdPartyId()).relation() != contact.recipient()) {
+            return false;
         }
         ContactPoint point = contact.contactPoint();
         if (point == null) {
@@ -266,6 +251,21 @@ public record DecisionRequest(
             }
         }
         return false;
+    }
+
+    /** The first account a restriction names that the request does not hold, as a problem; empty when none. */
+    private Optional<InvalidInputException> unknownRestrictedAccount() {
+        List<Restriction> restrictions = debtor.restrictions();
+        for (int i = 0; i < restrictions.size(); i++) {
+            List<String> ids = restrictions.get(i).accountIds();
+            for (int j = 0; j < ids.size(); j++) {
+                if (!holdsAccount(ids.get(j))) {
+                    return Optional.of(new InvalidInputException("debtor.restrictions[" + i + "].accountIds[" + j + "]",
+                            "no account with id " + quoted(ids.get(j))));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<InvalidInputException> unknownReference(Contact contact, int index) {
