@@ -89,11 +89,6 @@ public final class CalendarDays {
             long date = dates.epochDay(moment);
             return date >= first && date <= last;
         }
-
-        /** {@link CalendarDays#localEpochDay}{@code (instant, zone)}. */
-        long epochDay(Instant instant) {
-            return dates.epochDay(instant);
-        }
     }
 
     /**
